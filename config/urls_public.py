@@ -1,0 +1,18 @@
+"""URLs of the public site (the base domain): landing, sign-up, log-in, the operators' admin."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import path
+
+from tenants import views
+from tenants.urls import common
+
+urlpatterns = [
+    path("", views.landing, name="home"),
+    path("signup/", views.signup, name="signup"),
+    path("organisations/new/", views.organisation_new, name="organisation_new"),
+    path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("admin/", admin.site.urls),
+    *common,
+]

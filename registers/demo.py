@@ -1,0 +1,19 @@
+"""The demo organisation's content."""
+
+from __future__ import annotations
+
+from registers.models import Controller
+
+
+def fill_demo() -> None:
+    controller = Controller.load()
+    controller.legal_name = "Demo Clinic Oy"
+    controller.business_id = "1572860-0"
+    controller.street_address = "Esimerkkikatu 1"
+    controller.postal_code = "00100"
+    controller.city = "Helsinki"
+    controller.email = "tietosuoja@demo.example"
+    controller.phone = "+358 9 123 4567"
+    controller.contact_name = "Maija Meikäläinen"
+    controller.contact_email = "maija@demo.example"
+    controller.save()
