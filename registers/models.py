@@ -185,7 +185,10 @@ class ProvisionRequirement(models.TextChoices):
 class Purpose(Row):
     register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="purposes")
     description = TranslatedTextField(_("purpose"), blank=False, max_length=1000)
-    basis = models.CharField(_("legal basis"), max_length=10, choices=LegalBasis.choices)
+    # Blank only in drafts (an imported notice may lack a basis); the checker refuses to publish it.
+    basis = models.CharField(
+        _("legal basis"), max_length=10, choices=LegalBasis.choices, blank=True
+    )
     legitimate_interest = TranslatedTextField(_("the legitimate interest"), max_length=1000)
     requirement = models.CharField(
         _("must the person provide the data?"), max_length=15,
@@ -260,7 +263,9 @@ class Transfer(Row):
         verbose_name=_("recipient"),
     )
     country = models.CharField(_("country"), max_length=2, validators=[validate_country])
-    mechanism = models.CharField(_("safeguard"), max_length=20, choices=TransferMechanism.choices)
+    mechanism = models.CharField(
+        _("safeguard"), max_length=20, choices=TransferMechanism.choices, blank=True
+    )
     description = TranslatedTextField(_("what is transferred"), max_length=1000)
     copy_available = TranslatedTextField(_("how to obtain a copy of the safeguards"), max_length=500)
     history = HistoricalRecords()
