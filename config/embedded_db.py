@@ -11,10 +11,10 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-import pgserver
+# pgserver asks platformdirs for a runtime folder (XDG_RUNTIME_DIR) that it does not use here.
+warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
 
-# pgserver asks platformdirs for a runtime folder that it does not use here.
-warnings.filterwarnings("ignore", module="platformdirs")
+import pgserver  # noqa: E402
 
 DATABASE_NAME = "seloste"
 
@@ -23,7 +23,8 @@ def embedded_database_url(data_dir: Path) -> str:
     """Start (or attach to) the embedded server and return the URL of its ``seloste`` database."""
     data_dir.mkdir(parents=True, exist_ok=True)
     server = pgserver.get_server(data_dir, cleanup_mode="stop")
-    found = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")
+    # A constant name: nothing from outside reaches these statements.
+    found = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")  # noqa: S608
     if "(1 row)" not in found:
         server.psql(f"CREATE DATABASE {DATABASE_NAME};")
     return str(server.get_uri(DATABASE_NAME))

@@ -40,7 +40,9 @@ class Controller(models.Model):
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=12, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
-    country = models.CharField(_("country"), max_length=2, default="FI", validators=[validate_country])
+    country = models.CharField(
+        _("country"), max_length=2, default="FI", validators=[validate_country]
+    )
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[validate_phone])
     website = models.URLField(_("website"), blank=True)
@@ -93,17 +95,22 @@ class Register(models.Model):
     slug = models.SlugField(_("address"), max_length=60, unique=True)
     languages = ArrayField(
         models.CharField(max_length=2, choices=Language.choices),
-        verbose_name=_("languages"), default=list,
+        verbose_name=_("languages"),
+        default=list,
         help_text=_("The languages the notice is published in."),
     )
     introduction = TranslatedTextField(_("introduction"), blank=True)
     subject_groups = ArrayField(
         models.CharField(max_length=40, choices=DataSubjectGroup.choices),
-        verbose_name=_("data subjects"), default=list, blank=True,
+        verbose_name=_("data subjects"),
+        default=list,
+        blank=True,
     )
     other_subject_groups = TranslatedTextField(_("other data subjects"), max_length=500)
     consent_age = models.PositiveSmallIntegerField(
-        _("age from which a child consents alone"), null=True, blank=True,
+        _("age from which a child consents alone"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(13), MaxValueValidator(18)],
     )
 
@@ -123,8 +130,9 @@ class Register(models.Model):
     rights_channel = TranslatedTextField(_("how to exercise the rights"))
     rights_email = models.EmailField(_("email for requests"), blank=True)
     response_days = models.PositiveSmallIntegerField(
-        _("answer within (days)"), default=30, validators=[MinValueValidator(1),
-                                                           MaxValueValidator(90)],
+        _("answer within (days)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
     )
 
     effective_date = models.DateField(_("effective date"), null=True, blank=True)
@@ -147,7 +155,7 @@ class Register(models.Model):
         names = self.name or {}
         for code in (language, *self.languages, "fi", "en", "sv"):
             if code and names.get(code):
-                return names[code]
+                return str(names[code])
         return self.slug
 
 
@@ -162,7 +170,9 @@ class Row(models.Model):
 
 
 class JointController(Row):
-    register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="joint_controllers")
+    register = models.ForeignKey(
+        Register, on_delete=models.CASCADE, related_name="joint_controllers"
+    )
     name = models.CharField(_("name"), max_length=200)
     contact = models.CharField(_("contact details"), max_length=300)
     essence = TranslatedTextField(_("essence of the arrangement"), blank=False)
@@ -191,10 +201,14 @@ class Purpose(Row):
     )
     legitimate_interest = TranslatedTextField(_("the legitimate interest"), max_length=1000)
     requirement = models.CharField(
-        _("must the person provide the data?"), max_length=15,
-        choices=ProvisionRequirement.choices, default=ProvisionRequirement.VOLUNTARY,
+        _("must the person provide the data?"),
+        max_length=15,
+        choices=ProvisionRequirement.choices,
+        default=ProvisionRequirement.VOLUNTARY,
     )
-    consequence = TranslatedTextField(_("what follows if the data is not provided"), max_length=1000)
+    consequence = TranslatedTextField(
+        _("what follows if the data is not provided"), max_length=1000
+    )
     is_direct_marketing = models.BooleanField(_("direct marketing"), default=False)
     history = HistoricalRecords()
 
@@ -208,7 +222,10 @@ class Purpose(Row):
 class CategoryRow(Row):
     register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="categories")
     category = models.CharField(
-        _("category"), max_length=40, choices=DataCategory.choices, blank=True,
+        _("category"),
+        max_length=40,
+        choices=DataCategory.choices,
+        blank=True,
         help_text=_("Leave empty and name the category below if it is not in the list."),
     )
     custom_name = TranslatedTextField(_("own category"), max_length=200)
@@ -242,11 +259,13 @@ class Source(Row):
 class Recipient(Row):
     register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="recipients")
     recipient_type = models.CharField(_("role"), max_length=30, choices=RecipientType.choices)
-    name = models.CharField(_("name"), max_length=200, blank=True,
-                            help_text=_("Leave empty to name only the category."))
+    name = models.CharField(
+        _("name"), max_length=200, blank=True, help_text=_("Leave empty to name only the category.")
+    )
     description = TranslatedTextField(_("category and task"), blank=False, max_length=1000)
-    country = models.CharField(_("country"), max_length=2, default="FI",
-                               validators=[validate_country])
+    country = models.CharField(
+        _("country"), max_length=2, default="FI", validators=[validate_country]
+    )
     history = HistoricalRecords()
 
     class Meta(Row.Meta):
@@ -259,7 +278,11 @@ class Recipient(Row):
 class Transfer(Row):
     register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="transfers")
     recipient = models.ForeignKey(
-        Recipient, on_delete=models.SET_NULL, null=True, blank=True, related_name="transfers",
+        Recipient,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="transfers",
         verbose_name=_("recipient"),
     )
     country = models.CharField(_("country"), max_length=2, validators=[validate_country])
@@ -267,7 +290,9 @@ class Transfer(Row):
         _("safeguard"), max_length=20, choices=TransferMechanism.choices, blank=True
     )
     description = TranslatedTextField(_("what is transferred"), max_length=1000)
-    copy_available = TranslatedTextField(_("how to obtain a copy of the safeguards"), max_length=500)
+    copy_available = TranslatedTextField(
+        _("how to obtain a copy of the safeguards"), max_length=500
+    )
     history = HistoricalRecords()
 
     class Meta(Row.Meta):
@@ -286,11 +311,13 @@ class PeriodUnit(models.TextChoices):
 class Retention(Row):
     register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="retention")
     applies_to = TranslatedTextField(_("data or purpose"), blank=False, max_length=500)
-    period = models.PositiveIntegerField(_("period"), null=True, blank=True,
-                                         validators=[MinValueValidator(1)])
+    period = models.PositiveIntegerField(
+        _("period"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
     unit = models.CharField(_("unit"), max_length=10, choices=PeriodUnit.choices, blank=True)
-    criteria = TranslatedTextField(_("criteria"), max_length=1000,
-                                   help_text=_("When the period starts, or how it is decided."))
+    criteria = TranslatedTextField(
+        _("criteria"), max_length=1000, help_text=_("When the period starts, or how it is decided.")
+    )
     history = HistoricalRecords()
 
     class Meta(Row.Meta):
@@ -314,10 +341,12 @@ class Cookie(Row):
     kind = models.CharField(_("kind"), max_length=15, choices=CookieKind.choices)
     purpose = TranslatedTextField(_("purpose"), blank=False, max_length=500)
     duration = TranslatedTextField(_("duration"), blank=False, max_length=100)
-    country = models.CharField(_("provider's country"), max_length=2, default="FI",
-                               validators=[validate_country])
-    mechanism = models.CharField(_("transfer safeguard"), max_length=20,
-                                 choices=TransferMechanism.choices, blank=True)
+    country = models.CharField(
+        _("provider's country"), max_length=2, default="FI", validators=[validate_country]
+    )
+    mechanism = models.CharField(
+        _("transfer safeguard"), max_length=20, choices=TransferMechanism.choices, blank=True
+    )
     history = HistoricalRecords()
 
     class Meta(Row.Meta):

@@ -32,7 +32,7 @@ def clean_translations(value: Any) -> dict[str, str]:
     return cleaned
 
 
-class TranslatedTextField(models.JSONField):  # type: ignore[type-arg]
+class TranslatedTextField(models.JSONField):
     """A model field holding one text per language code; empty languages are not stored."""
 
     def __init__(self, *args: Any, max_length: int = 4000, **kwargs: Any) -> None:
@@ -49,8 +49,11 @@ class TranslatedTextField(models.JSONField):  # type: ignore[type-arg]
 
     def formfield(self, **kwargs: Any) -> Any:
         return TranslatedFormField(
-            label=self.verbose_name, help_text=self.help_text, required=not self.blank,
-            max_length=self.text_max_length, multiline=self.text_max_length > 300,
+            label=self.verbose_name,
+            help_text=self.help_text,
+            required=not self.blank,
+            max_length=self.text_max_length,
+            multiline=self.text_max_length > 300,
         )
 
 
@@ -64,7 +67,7 @@ class TranslatedWidget(forms.MultiWidget):
     def __init__(self, multiline: bool = True, languages: tuple[str, ...] = LANGUAGE_CODES) -> None:
         self.languages = languages
         widget = forms.Textarea(attrs={"rows": 3}) if multiline else forms.TextInput()
-        super().__init__({code: widget for code in languages})
+        super().__init__(dict.fromkeys(languages, widget))
 
     def decompress(self, value: Any) -> list[str]:
         value = value if isinstance(value, dict) else {}
@@ -82,16 +85,25 @@ class TranslatedWidget(forms.MultiWidget):
 class TranslatedFormField(forms.MultiValueField):
     """Side-by-side inputs, one per language of the register being edited."""
 
-    def __init__(self, *, max_length: int = 4000, multiline: bool = True,
-                 languages: tuple[str, ...] = LANGUAGE_CODES, required: bool = False,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        max_length: int = 4000,
+        multiline: bool = True,
+        languages: tuple[str, ...] = LANGUAGE_CODES,
+        required: bool = False,
+        **kwargs: Any,
+    ) -> None:
         self.languages = languages
         self.text_max_length = max_length
         self.multiline = multiline
         fields = [forms.CharField(max_length=max_length, required=False) for _code in languages]
         super().__init__(
-            fields=fields, widget=TranslatedWidget(multiline, languages), required=required,
-            require_all_fields=False, **kwargs,
+            fields=fields,
+            widget=TranslatedWidget(multiline, languages),
+            required=required,
+            require_all_fields=False,
+            **kwargs,
         )
 
     def compress(self, data_list: list[str]) -> dict[str, str]:
@@ -104,6 +116,10 @@ class TranslatedFormField(forms.MultiValueField):
     def with_languages(self, languages: tuple[str, ...]) -> TranslatedFormField:
         """The same field with inputs for these languages only (the register's own)."""
         return TranslatedFormField(
-            max_length=self.text_max_length, multiline=self.multiline, languages=languages,
-            required=self.required, label=self.label, help_text=self.help_text,
+            max_length=self.text_max_length,
+            multiline=self.multiline,
+            languages=languages,
+            required=self.required,
+            label=self.label,
+            help_text=self.help_text,
         )

@@ -28,6 +28,14 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
         ensure_template()
 
 
+@pytest.fixture(autouse=True)
+def _public_schema_first() -> None:
+    """A request leaves the connection in its organisation's schema; start each test in public."""
+    from django.db import connection
+
+    connection.set_schema_to_public()
+
+
 def make_user(email: str) -> Any:
     return get_user_model().objects.create_user(email, email, PASSWORD)
 
