@@ -220,6 +220,8 @@ if os.environ.get("EMAIL_HOST"):
             },
         }
     }
+elif PRODUCTION:
+    raise ImproperlyConfigured("EMAIL_HOST is required when SELOSTE_PRODUCTION is on")
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"Seloste <noreply@{BASE_DOMAIN}>")
@@ -242,7 +244,9 @@ SECURE_CSP = {
     "form-action": [CSP.SELF, f"*.{BASE_DOMAIN}:*", f"{BASE_DOMAIN}:*"],
     "frame-ancestors": [CSP.SELF],
 }
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Older browsers read X-Frame-Options; newer ones follow frame-ancestors, which lets our own pages
+# frame the editor's preview. Only the embed's iframe page opens both.
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
@@ -253,7 +257,7 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PRODUCTION = {
+    "SELOSTE_PRODUCTION": "true",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
+    # The deployment checks need settings, not a server: nothing listens on this port.
+    "DATABASE_URL": "postgres://seloste@127.0.0.1:9/seloste",
+    "SELOSTE_BASE_DOMAIN": "seloste.example",
+    "EMAIL_HOST": "smtp.seloste.example",
+}
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_deployment_checklist_finds_nothing_in_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", **{**PRODUCTION, "DJANGO_SECRET_KEY": ""})
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is required" in result.stderr
+
+
+def test_a_malformed_setting_stops_start_up_with_its_name():
+    result = manage("check", **{**PRODUCTION, "DATABASE_CONN_MAX_AGE": "ten"})
+
+    assert result.returncode != 0
+    assert "DATABASE_CONN_MAX_AGE must be a whole number" in result.stderr
