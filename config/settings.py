@@ -110,8 +110,10 @@ ROOT_URLCONF = "config.urls_tenants"
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 
 MIDDLEWARE = [
-    "tenants.middleware.CachedTenantMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files need no organisation: they are answered before the host is looked up.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "tenants.middleware.CachedTenantMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -204,6 +206,16 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# WhiteNoise serves static files from the app itself, with far-future caching of hashed names.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not PRODUCTION
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Mail goes to the console unless EMAIL_HOST names an SMTP server.
