@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from registers.models import Controller
+from registers.sectors import Sector, create_from_sector
 
 
 def fill_demo() -> None:
@@ -17,3 +18,9 @@ def fill_demo() -> None:
     controller.contact_name = "Maija Meikäläinen"
     controller.contact_email = "maija@demo.example"
     controller.save()
+    create_from_sector(
+        Sector.CLINIC,
+        name={"fi": "Potilasrekisteri", "en": "Patient register"},
+        slug="patients",
+        languages=["fi", "en"],
+    )
