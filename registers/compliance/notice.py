@@ -1,0 +1,246 @@
+"""Rules for GDPR Art. 13(2) and 14(2): retention, rights, duty to provide, sources, automation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from registers.compliance.base import (
+    Facts,
+    Severity,
+    Violation,
+    field_anchor,
+    filled,
+    label,
+    row_name,
+    rule,
+    text_anchor,
+)
+from registers.models import ProvisionRequirement, Purpose, Retention
+from registers.vocabulary import (
+    LegalBasis,
+)
+
+E, W = Severity.ERROR, Severity.WARNING
+A2A = "GDPR 13(2)(a), 14(2)(a)"
+
+# --- 13(2)(a) / 14(2)(a): retention ------------------------------------------------------------
+
+
+@rule(
+    "SEL-RETENTION-NONE",
+    E,
+    A2A,
+    gettext_lazy("At least one retention rule"),
+    (
+        "The notice states how long data is kept or, if that cannot be said, the "
+        "criteria that decide it."
+    ),
+)
+def retention_none(facts: Facts) -> Iterator[Violation]:
+    if not facts.retention:
+        yield Violation(
+            _("Add a retention rule: how long the data is kept, or the criteria that decide it."),
+            "retention",
+        )
+
+
+@rule(
+    "SEL-RETENTION-PERIOD",
+    E,
+    A2A,
+    gettext_lazy("Every retention rule has a period or criteria"),
+    (
+        'A rule naming only the data ("customer data") says nothing about how long it '
+        "is kept. A period needs its unit."
+    ),
+)
+def retention_period(facts: Facts) -> Iterator[Violation]:
+    for index, row in enumerate(facts.retention):
+        has_period = bool(row.period) and bool(row.unit)
+        if not has_period and not filled(row.criteria):
+            name = label(row.applies_to, row_name(Retention, index))
+            anchor = "unit" if row.period else "period"
+            yield Violation(
+                _("Give a period (with its unit) or the criteria for keeping “%(data)s”.")
+                % {"data": name},
+                "retention",
+                field_anchor(anchor, "retention", index),
+            )
+
+
+# --- 13(2)(b)-(c) / 14(2)(c)-(d): rights ----------------------------------------------------------
+
+
+@rule(
+    "SEL-RIGHTS-CHANNEL",
+    E,
+    "GDPR 13(2)(b), 14(2)(c), 12(2)",
+    gettext_lazy("The notice says how to exercise the rights"),
+    (
+        "The rights themselves are derived from the legal bases and written by Seloste, "
+        "but the controller must facilitate their exercise (Art. 12(2)): the notice "
+        "says where and how to make a request."
+    ),
+)
+def rights_channel(facts: Facts) -> Iterator[Violation]:
+    register = facts.register
+    if not filled(register.rights_channel) and not register.rights_email.strip():
+        yield Violation(
+            _(
+                "Say how a person makes a request about their rights: give an email "
+                "address for requests or describe the way."
+            ),
+            "rights",
+            field_anchor("rights_email"),
+        )
+
+
+@rule(
+    "SEL-CONSENT-WITHDRAWAL",
+    W,
+    "GDPR 13(2)(c), 14(2)(d), 7(3)",
+    gettext_lazy("With consent, the notice says how to withdraw it"),
+    (
+        "The right to withdraw consent is derived from the consent basis (6(1)(a) or "
+        "9(2)(a)) and always stated. Withdrawing must be as easy as giving consent, so "
+        "an email address alone is weak: describe the way (a link in every message, an "
+        "account setting)."
+    ),
+)
+def consent_withdrawal(facts: Facts) -> Iterator[Violation]:
+    explicit = any(row.special_condition == "A9-2-a" for row in facts.categories)
+    if (facts.consent_basis or explicit) and not filled(facts.register.rights_channel):
+        yield Violation(
+            _(
+                "Consent is a legal basis: describe how a person withdraws consent, as "
+                "easily as it was given (for example an unsubscribe link)."
+            ),
+            "rights",
+            text_anchor("rights_channel"),
+        )
+
+
+# --- 13(2)(e): must the person provide the data? ------------------------------------------------
+
+
+@rule(
+    "SEL-PROVISION-REQUIRED",
+    W,
+    "GDPR 13(2)(e)",
+    gettext_lazy("A contract or a legal duty says whether the data must be provided"),
+    (
+        "Data processed for a contract or a legal obligation is normally required. A "
+        "purpose on such a basis marked voluntary is likely a default left unchanged."
+    ),
+)
+def provision_required(facts: Facts) -> Iterator[Violation]:
+    if not facts.art13:
+        return
+    for index, purpose in enumerate(facts.purposes):
+        if (
+            purpose.basis in (LegalBasis.CONTRACT, LegalBasis.LEGAL_OBLIGATION)
+            and purpose.requirement == ProvisionRequirement.VOLUNTARY
+        ):
+            name = label(purpose.description, row_name(Purpose, index))
+            yield Violation(
+                _(
+                    "The purpose “%(purpose)s” rests on a contract or a legal obligation: say "
+                    "whether the person must provide the data."
+                )
+                % {"purpose": name},
+                "purposes",
+                field_anchor("requirement", "purposes", index),
+            )
+
+
+@rule(
+    "SEL-PROVISION-CONSEQUENCE",
+    E,
+    "GDPR 13(2)(e)",
+    gettext_lazy("Required data states the consequence of not providing it"),
+    (
+        "When data is required by law or by a contract, the notice states what follows "
+        "if the person does not provide it (for example: we cannot deliver the order)."
+    ),
+)
+def provision_consequence(facts: Facts) -> Iterator[Violation]:
+    if not facts.art13:
+        return
+    for index, purpose in enumerate(facts.purposes):
+        required = purpose.requirement and purpose.requirement != ProvisionRequirement.VOLUNTARY
+        if required and not filled(purpose.consequence):
+            name = label(purpose.description, row_name(Purpose, index))
+            yield Violation(
+                _("Say what follows if the person does not provide the data for “%(purpose)s”.")
+                % {"purpose": name},
+                "purposes",
+                text_anchor("consequence", "purposes", index),
+            )
+
+
+# --- 14(2)(f): sources ---------------------------------------------------------------------------
+
+
+@rule(
+    "SEL-SOURCE",
+    E,
+    "GDPR 14(2)(f)",
+    gettext_lazy("Data not collected from the person names its sources"),
+    (
+        "When data comes from elsewhere, the notice names the source and whether it is "
+        "publicly accessible."
+    ),
+)
+def source(facts: Facts) -> Iterator[Violation]:
+    if not facts.register.collected_from_subject and not facts.sources:
+        yield Violation(
+            _("The data is not collected from the people themselves: name the sources."), "sources"
+        )
+
+
+# --- 13(2)(f) / 14(2)(g): automated decisions ---------------------------------------------------
+
+
+@rule(
+    "SEL-AUTOMATED-LOGIC",
+    E,
+    "GDPR 13(2)(f), 14(2)(g)",
+    gettext_lazy("Automated decisions explain their logic"),
+    (
+        "Where decisions are made by automated means only (Art. 22), the notice gives "
+        "meaningful information about the logic involved."
+    ),
+)
+def automated_logic(facts: Facts) -> Iterator[Violation]:
+    if facts.register.has_automated_decisions and not filled(facts.register.automated_logic):
+        yield Violation(
+            _("Decisions are made by automated means: explain the logic involved."),
+            "automated",
+            text_anchor("automated_logic"),
+        )
+
+
+@rule(
+    "SEL-AUTOMATED-CONSEQUENCES",
+    E,
+    "GDPR 13(2)(f), 14(2)(g)",
+    gettext_lazy("Automated decisions explain their consequences"),
+    (
+        "Where decisions are made by automated means only, the notice also states their "
+        "significance and the envisaged consequences for the person."
+    ),
+)
+def automated_consequences(facts: Facts) -> Iterator[Violation]:
+    register = facts.register
+    if register.has_automated_decisions and not filled(register.automated_consequences):
+        yield Violation(
+            _(
+                "Decisions are made by automated means: describe their significance "
+                "and consequences for the person."
+            ),
+            "automated",
+            text_anchor("automated_consequences"),
+        )
