@@ -11,7 +11,6 @@ from tenants.urls import common
 urlpatterns = [
     path("", views.landing, name="home"),
     path("signup/", views.signup, name="signup"),
-    path("organisations/new/", views.organisation_new, name="organisation_new"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("admin/", admin.site.urls),
     *common,

@@ -33,7 +33,9 @@ def membership_for(request: HttpRequest) -> Membership | None:
     return request._membership  # type: ignore[attr-defined,no-any-return]
 
 
-def role_required(role: Role) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+def role_required(
+    role: Role,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Let the view run only for members with at least ``role``; others log in or are refused."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

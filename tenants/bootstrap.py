@@ -22,7 +22,9 @@ def ensure_public() -> Organisation:
 def ensure_template() -> Organisation:
     """The migrated schema that new organisations are cloned from; it has no host name."""
     with transaction.atomic():
-        template = Organisation.objects.filter(schema_name=TEMPLATE_SCHEMA).first()
+        template: Organisation | None = Organisation.objects.filter(
+            schema_name=TEMPLATE_SCHEMA
+        ).first()
         if template is None:
             template = Organisation(
                 schema_name=TEMPLATE_SCHEMA, name="Template", slug="org-template"

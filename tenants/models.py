@@ -14,20 +14,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_tenants.clone import CloneSchema
 from django_tenants.models import DomainMixin, TenantMixin
-from django_tenants.utils import schema_exists
+from django_tenants.utils import get_public_schema_name, schema_context, schema_exists
+
+from tenants.cloning import clone_template
 
 TEMPLATE_SCHEMA = "org_template"
 INVITATION_LIFETIME = timedelta(days=14)
 
 # Names that would be confusing or dangerous as <slug>.<base domain>.
-RESERVED_SLUGS = frozenset(
-    {
-        "admin", "api", "app", "assets", "auth", "billing", "blog", "cdn", "dashboard", "demo-admin",
-        "dev", "docs", "embed", "ftp", "help", "imap", "login", "mail", "media", "new", "public",
-        "root", "seloste", "signup", "smtp", "static", "status", "support", "template", "test",
-        "www",
-    }
-)
+# fmt: off
+RESERVED_SLUGS = frozenset({
+    "admin", "api", "app", "assets", "auth", "billing", "blog", "cdn", "dashboard", "demo-admin",
+    "dev", "docs", "embed", "ftp", "help", "imap", "login", "mail", "media", "new", "public",
+    "root", "seloste", "signup", "smtp", "static", "status", "support", "template", "test", "www",
+})
+# fmt: on
 
 slug_validator = RegexValidator(
     r"^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$",
@@ -86,8 +87,11 @@ class Organisation(TenantMixin):
             return super().create_schema(check_if_exists, sync_schema, verbosity)  # type: ignore[no-any-return]
         if check_if_exists and schema_exists(self.schema_name):
             return False
-        CloneSchema().clone_schema(TEMPLATE_SCHEMA, self.schema_name, "DATA")
-        connection.set_schema_to_public()
+        # Our own copy stays fast however many organisations there are (tenants/cloning.py);
+        # django-tenants' clone remains for a template holding objects that copy does not handle.
+        if not clone_template(TEMPLATE_SCHEMA, self.schema_name):
+            CloneSchema().clone_schema(TEMPLATE_SCHEMA, self.schema_name, "DATA")
+        connection.set_schema_to_public()  # type: ignore[attr-defined]
         return True
 
 
@@ -103,7 +107,7 @@ class Domain(DomainMixin):
         verbose_name_plural = _("domains")
 
     def __str__(self) -> str:
-        return self.domain
+        return str(self.domain)
 
 
 class Role(models.TextChoices):
@@ -177,13 +181,17 @@ class Invitation(models.Model):
         return f"{self.email} → {self.organisation}"
 
     @classmethod
-    def create(cls, *, organisation: Organisation, email: str, role: str, invited_by: object
-               ) -> tuple[Invitation, str]:
+    def create(
+        cls, *, organisation: Organisation, email: str, role: str, invited_by: Any
+    ) -> tuple[Invitation, str]:
         """Create an invitation; return it with the token for the link (shown once)."""
         token = secrets.token_urlsafe(32)
         invitation = cls.objects.create(
-            organisation=organisation, email=email, role=role,
-            token_digest=_token_digest(token), invited_by=invited_by,
+            organisation=organisation,
+            email=email,
+            role=role,
+            token_digest=_token_digest(token),
+            invited_by=invited_by,
         )
         return invitation, token
 
@@ -198,6 +206,9 @@ class UsedToken(models.Model):
     digest = models.CharField(max_length=64, primary_key=True)
     used_at = models.DateTimeField(default=timezone.now)
 
+    def __str__(self) -> str:
+        return f"{self.digest[:12]}… {self.used_at:%Y-%m-%d %H:%M}"
+
 
 class AuditEvent(models.Model):
     """Who did what, when and from where. Written by the app, never edited through it."""
@@ -206,7 +217,10 @@ class AuditEvent(models.Model):
         Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="audit_events"
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     action = models.CharField(_("action"), max_length=60)
@@ -229,8 +243,9 @@ def organisation_create(*, name: str, slug: str, owner: Any) -> Organisation:
     Runs in one transaction: PostgreSQL creates schemas transactionally, so a failure leaves
     neither a row nor a schema behind.
     """
-    with transaction.atomic():
-        organisation = Organisation.objects.create(
+    # Tenants are created from the public schema; a request on an organisation's host is not there.
+    with schema_context(get_public_schema_name()), transaction.atomic():
+        organisation: Organisation = Organisation.objects.create(
             name=name, slug=slug, schema_name=Organisation.schema_for(slug)
         )
         Domain.objects.create(domain=organisation.host, tenant=organisation, is_primary=True)

@@ -33,7 +33,7 @@ def _public_schema_first() -> None:
     """A request leaves the connection in its organisation's schema; start each test in public."""
     from django.db import connection
 
-    connection.set_schema_to_public()
+    connection.set_schema_to_public()  # type: ignore[attr-defined]
 
 
 def make_user(email: str) -> Any:

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 
-from tenants.models import Domain, Membership, Organisation, Role
+from tenants.models import AuditEvent, Domain, Membership, Organisation, Role
 from tests.conftest import host_client
 
 GOOD = {
@@ -35,9 +35,15 @@ def test_sign_up_creates_a_working_organisation(public_client):
     # The hand-off link logs the new owner in on the organisation's own host.
     assert response["Location"].startswith("http://example-clinic.localhost:8000/accounts/handoff/")
     tenant_client = host_client("example-clinic.localhost")
-    landed = tenant_client.get(response["Location"].split(":8000", 1)[1], follow=True)
-    assert landed.status_code == 200
-    assert b"Example Clinic Oy" in landed.content
+    landed = tenant_client.get(response["Location"].split(":8000", 1)[1])
+    assert landed["Location"] == "/"
+    members = tenant_client.get("/members/")
+    assert members.status_code == 200
+    assert b"Example Clinic Oy" in members.content
+    assert b"founder@example.fi" in members.content
+    assert AuditEvent.objects.filter(
+        action="organisation_created", organisation=organisation
+    ).exists()
 
 
 @pytest.mark.parametrize(
@@ -50,6 +56,9 @@ def test_sign_up_creates_a_working_organisation(public_client):
         ({"password1": "password", "password2": "password"}, "password1", "too common"),
         ({"password2": "something else entirely"}, "password2", "differ"),
         ({"name": ""}, "name", "required"),
+        ({"slug": "org-template"}, "slug", "reserved"),
+        ({"slug": "xn--bcher-kva"}, "slug", "reserved"),
+        ({"password1": "Xq7#kLm", "password2": "Xq7#kLm"}, "password1", "too short"),
     ],
 )
 def test_it_refuses_bad_sign_up_input_and_creates_nothing(public_client, change, field, message):
@@ -70,11 +79,40 @@ def test_it_refuses_a_taken_slug(public_client, acme):
     assert Organisation.objects.customers().count() == 1
 
 
+def test_an_address_in_capitals_is_taken_in_lower_case(public_client):
+    public_client.post("/signup/", {**GOOD, "slug": "Example-Clinic"})
+
+    assert Organisation.objects.filter(slug="example-clinic").exists()
+
+
+def test_an_email_with_an_account_is_refused(public_client, owner):
+    response = public_client.post("/signup/", {**GOOD, "email": "OWNER@acme.example"})
+
+    assert "Log in" in " ".join(response.context["form"].errors["email"])
+    assert not Organisation.objects.filter(slug=GOOD["slug"]).exists()
+
+
+def test_a_logged_in_user_is_sent_to_add_an_organisation(owner):
+    response = host_client("localhost", owner).get("/signup/")
+
+    assert response["Location"] == "/organisations/new/"
+
+
 def test_sign_up_messages_speak_finnish(db):
     client = host_client("localhost", language="fi")
-    response = client.post("/signup/", {**GOOD, "slug": "www"})
+    response = client.post("/signup/", {**GOOD, "slug": "www", "email": "no email"})
 
-    assert "varattu" in " ".join(response.context["form"].errors["slug"])
+    errors = response.context["form"].errors
+    assert "Tämä osoite on varattu" in " ".join(errors["slug"])
+    assert "sähköpostiosoite" in " ".join(errors["email"])
+    assert not get_user_model().objects.exists()
+
+
+def test_sign_up_messages_speak_swedish(acme):
+    client = host_client("localhost", language="sv")
+    response = client.post("/signup/", {**GOOD, "slug": "acme"})
+
+    assert "Adressen används redan" in " ".join(response.context["form"].errors["slug"])
 
 
 def test_an_unknown_host_is_not_found(db):
