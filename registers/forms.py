@@ -1,39 +1,27 @@
-"""The editor's forms: the controller details, a new register, and one page per register section.
+"""The editor's forms: the controller details, a new register, and a register's own fields.
 
-A section page is one form on the register's own fields plus a formset per list of rows. Every
-form is built for the register's languages (one text input per language, side by side) and for
-the reader's language (country names), and carries plain-language help on what the GDPR asks.
+Every form is built for the register's languages (one text input per language, side by side) and
+for the reader's language (country names), and carries plain-language help on what the GDPR asks.
+The lists of rows are in registers/rows.py, the section pages that combine them in
+registers/sections.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.forms.models import BaseInlineFormSet, inlineformset_factory
-from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from registers.models import (
-    CategoryRow,
     Controller,
-    Cookie,
-    JointController,
-    Purpose,
-    Recipient,
     Register,
-    Retention,
-    Source,
-    Transfer,
 )
-from registers.translated import LANGUAGE_CODES, TranslatedFormField, translation
+from registers.translated import LANGUAGE_CODES, TranslatedFormField
 from registers.vocabulary import DataSubjectGroup, Language, country_choices
 
-# A page lists at most this many rows of one kind; more is refused, not silently cut.
-MAX_ROWS = 200
 COUNTRY_FIELDS = frozenset({"country", "business_id_country"})
 
 
@@ -45,7 +33,7 @@ def _css_class(widget: forms.Widget) -> str:
     return "form-control"
 
 
-def _style(field: forms.Field) -> None:
+def style_field(field: forms.Field) -> None:
     widget = field.widget
     widgets = widget.widgets if isinstance(widget, forms.MultiWidget) else [widget]
     for each in widgets:
@@ -79,7 +67,7 @@ class EditorForm(forms.ModelForm):  # type: ignore[type-arg]
                 field = country_field(required=field.required, label=field.label)
             field.help_text = help_texts.get(name, field.help_text)
             field.disabled = field.disabled or read_only
-            _style(field)
+            style_field(field)
             self.fields[name] = field
 
     def clean(self) -> dict[str, Any]:
@@ -207,7 +195,7 @@ class RegisterCreateForm(forms.Form):
         assert isinstance(start, forms.ChoiceField)
         start.choices = _start_choices()
         for field in self.fields.values():
-            _style(field)
+            style_field(field)
 
     def clean_slug(self) -> str:
         slug: str = self.cleaned_data["slug"].lower()
@@ -290,396 +278,8 @@ class RegisterSectionForm(EditorForm):
             disabled = self.fields["languages"].disabled
             self.fields["languages"] = _language_field()
             self.fields["languages"].disabled = disabled
-            _style(self.fields["languages"])
+            style_field(self.fields["languages"])
 
     def clean_languages(self) -> list[str]:
         chosen = self.cleaned_data["languages"]
         return [code for code in LANGUAGE_CODES if code in chosen]
-
-
-class RowForm(EditorForm):
-    """A row of one of the register's lists; the register is given by the formset."""
-
-    def __init__(self, *args: Any, register: Register | None = None, **kwargs: Any) -> None:
-        self.register = register
-        super().__init__(*args, **kwargs)
-        if "DELETE" in self.fields:
-            _style(self.fields["DELETE"])
-
-
-class JointControllerForm(RowForm):
-    class Meta:
-        model = JointController
-        fields = ("name", "contact", "essence")
-        help_texts = {
-            "name": _("The organisation that decides on the processing with you (Art. 26)."),
-            "contact": _("How people reach the other controller."),
-            "essence": _(
-                "The essence of your arrangement, such as who answers which requests (Art. 26(2))."
-            ),
-        }
-
-
-class PurposeForm(RowForm):
-    class Meta:
-        model = Purpose
-        fields = (
-            "description",
-            "basis",
-            "legitimate_interest",
-            "requirement",
-            "consequence",
-            "is_direct_marketing",
-        )
-        help_texts = {
-            "description": _("What the data is used for, one purpose per row."),
-            "basis": _("Every purpose needs one legal basis from GDPR Art. 6(1)."),
-            "legitimate_interest": _(
-                "Only for legitimate interests: say what the interest is (Art. 13(1)(d))."
-            ),
-            "requirement": _("Whether people must give the data, and why (Art. 13(2)(e))."),
-            "consequence": _("For example: without an address we cannot deliver the order."),
-            "is_direct_marketing": _(
-                "Marketing sent to people directly; they may always object to it (Art. 21)."
-            ),
-        }
-
-
-class CategoryForm(RowForm):
-    class Meta:
-        model = CategoryRow
-        fields = ("category", "custom_name", "details", "is_special", "special_condition")
-        help_texts = {
-            "custom_name": _("A category that is not in the list."),
-            "details": _("Optional: what exactly the category holds."),
-            "is_special": _(
-                "Health, ethnic origin, beliefs, trade union membership and the like: these "
-                "need a condition of Art. 9(2) as well as a legal basis."
-            ),
-            "special_condition": _("The condition that allows processing this special category."),
-        }
-
-
-class SourceForm(RowForm):
-    class Meta:
-        model = Source
-        fields = ("description", "publicly_available")
-        help_texts = {
-            "description": _("Where the data comes from, if not from the person (Art. 14(2)(f))."),
-            "publicly_available": _(
-                "Tick if anyone can consult the source, such as a public register."
-            ),
-        }
-
-
-class RecipientForm(RowForm):
-    class Meta:
-        model = Recipient
-        fields = ("recipient_type", "name", "description", "country")
-        help_texts = {
-            "recipient_type": _(
-                "Processors handle the data on your behalf; other recipients use it for their "
-                "own purposes."
-            ),
-            "description": _("Who they are and what they do with the data (Art. 13(1)(e))."),
-            "country": _("Where the recipient processes the data."),
-        }
-
-
-def recipient_label(recipient: Recipient) -> str:
-    language = get_language() or "en"
-    return recipient.name or translation(recipient.description, language) or str(recipient.pk)
-
-
-class TransferForm(RowForm):
-    recipient = forms.ChoiceField(label=_("Recipient"), required=False)
-
-    class Meta:
-        model = Transfer
-        fields = ("recipient", "country", "mechanism", "description", "copy_available")
-        help_texts = {
-            "recipient": _("One of the recipients on the Recipients page."),
-            "country": _("The country outside the EU and EEA."),
-            "mechanism": _("What makes the transfer lawful (GDPR Chapter V)."),
-            "description": _("Which data is transferred."),
-            "copy_available": _(
-                "For contractual clauses and other safeguards: how people can get a copy "
-                "(Art. 13(1)(f))."
-            ),
-        }
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # The register's prefetched recipients: the only ones a transfer may point to.
-        self.recipients = (
-            {str(r.pk): r for r in self.register.recipients.all()} if self.register else {}
-        )
-        field = self.fields["recipient"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = [
-            ("", "—"),
-            *((pk, recipient_label(r)) for pk, r in self.recipients.items()),
-        ]
-        field.help_text = self.Meta.help_texts["recipient"]
-        _style(field)
-
-    def clean_recipient(self) -> Recipient | None:
-        return self.recipients.get(self.cleaned_data.get("recipient") or "")
-
-
-class RetentionForm(RowForm):
-    class Meta:
-        model = Retention
-        fields = ("applies_to", "period", "unit", "criteria")
-        help_texts = {
-            "applies_to": _("The data or the purpose this rule covers."),
-            "period": _(
-                "How long the data is kept (Art. 13(2)(a)). If no fixed period fits, leave it "
-                "empty and give the criteria."
-            ),
-        }
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        if cleaned.get("period") and not cleaned.get("unit"):
-            self.add_error("unit", _("Choose the unit of the period."))
-        return cleaned
-
-
-class CookieForm(RowForm):
-    class Meta:
-        model = Cookie
-        fields = ("name", "provider", "kind", "purpose", "duration", "country", "mechanism")
-        help_texts = {
-            "name": _("The name of the cookie, or of the tool as its provider calls it."),
-            "provider": _("Who sets the cookie or provides the tool."),
-            "purpose": _("What the cookie or tool is used for; people decide on consent by it."),
-            "kind": _("Only strictly necessary cookies may be set without consent."),
-            "duration": _("How long the cookie stays, e.g. 13 months."),
-            "country": _("Where the provider processes the data."),
-            "mechanism": _(
-                "If the provider is outside the EU and EEA: what makes the transfer lawful."
-            ),
-        }
-
-
-class RowFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
-    def clean(self) -> None:
-        super().clean()
-        # A posted row id that is not one of this register's rows (tampered with, or of another
-        # register) leaves its form without a stored row; Django would skip it silently.
-        if any(form.instance._state.adding for form in self.initial_forms):
-            raise forms.ValidationError(
-                _("A row on this page does not belong to this register. Reload the page."),
-                code="foreign_row",
-            )
-
-    def add_fields(self, form: forms.ModelForm, index: int | None) -> None:  # type: ignore[type-arg]
-        super().add_fields(form, index)
-        if "DELETE" in form.fields:
-            form.fields["DELETE"].label = _("Remove this row")
-            _style(form.fields["DELETE"])
-
-
-def _rows(model: type[Any], form: type[RowForm]) -> Any:
-    return inlineformset_factory(
-        Register,
-        model,
-        form=form,
-        formset=RowFormSet,
-        fields=form.Meta.fields,  # type: ignore[attr-defined]
-        extra=0,
-        can_delete=True,
-        max_num=MAX_ROWS,
-        absolute_max=MAX_ROWS,
-        validate_max=True,
-    )
-
-
-# Keyed by the rows' related name, which is also each formset's prefix.
-FORMSETS: dict[str, Any] = {
-    "joint_controllers": _rows(JointController, JointControllerForm),
-    "purposes": _rows(Purpose, PurposeForm),
-    "categories": _rows(CategoryRow, CategoryForm),
-    "sources": _rows(Source, SourceForm),
-    "recipients": _rows(Recipient, RecipientForm),
-    "transfers": _rows(Transfer, TransferForm),
-    "retention": _rows(Retention, RetentionForm),
-    "cookies": _rows(Cookie, CookieForm),
-}
-ROW_TITLES: dict[str, Promise] = {
-    "joint_controllers": _("Joint controllers"),
-    "purposes": _("Purposes"),
-    "categories": _("Data categories"),
-    "sources": _("Other sources"),
-    "recipients": _("Recipients"),
-    "transfers": _("Transfers"),
-    "retention": _("Retention rules"),
-    "cookies": _("Cookies and tools"),
-}
-
-
-@dataclass(frozen=True)
-class Section:
-    slug: str
-    title: Promise
-    intro: Promise
-    fields: tuple[str, ...] = ()
-    rows: tuple[str, ...] = ()
-
-
-SECTIONS: dict[str, Section] = {
-    section.slug: section
-    for section in (
-        Section(
-            "basics",
-            _("Basics"),
-            _("The name of the register and whose data it holds."),
-            (
-                "name",
-                "languages",
-                "subject_groups",
-                "other_subject_groups",
-                "consent_age",
-                "introduction",
-            ),
-            ("joint_controllers",),
-        ),
-        Section(
-            "purposes",
-            _("Purposes and legal bases"),
-            _(
-                "Why the data is processed. The GDPR asks for every purpose and its legal basis "
-                "(Art. 13(1)(c))."
-            ),
-            rows=("purposes",),
-        ),
-        Section(
-            "categories",
-            _("Data categories"),
-            _("What data is processed. Special categories need an extra condition (Art. 9)."),
-            ("identity_code_need",),
-            ("categories",),
-        ),
-        Section(
-            "sources",
-            _("Sources"),
-            _("Where the data comes from (Art. 14(2)(f))."),
-            ("collected_from_subject",),
-            ("sources",),
-        ),
-        Section(
-            "recipients",
-            _("Recipients"),
-            _("Who receives the data: processors, partners, authorities (Art. 13(1)(e))."),
-            rows=("recipients",),
-        ),
-        Section(
-            "transfers",
-            _("Transfers outside the EU and EEA"),
-            _(
-                "Data sent to countries outside the EU and EEA, and what makes it lawful "
-                "(Art. 13(1)(f)). Add the recipients first."
-            ),
-            rows=("transfers",),
-        ),
-        Section(
-            "retention",
-            _("Retention"),
-            _("How long the data is kept, or how that is decided (Art. 13(2)(a))."),
-            rows=("retention",),
-        ),
-        Section(
-            "automated",
-            _("Automated decisions"),
-            _("Decisions made by a computer alone, profiling included (Art. 22)."),
-            ("has_automated_decisions", "automated_logic", "automated_consequences"),
-        ),
-        Section(
-            "security", _("Security"), _("How the data is protected (Art. 32)."), ("security",)
-        ),
-        Section(
-            "cookies",
-            _("Cookies and analytics"),
-            _("Cookies and tracking tools on your website, with their providers."),
-            rows=("cookies",),
-        ),
-        Section(
-            "rights",
-            _("Rights"),
-            _("How people use their rights. The rights themselves follow from the legal bases."),
-            ("rights_channel", "rights_email", "response_days", "effective_date"),
-        ),
-    )
-}
-
-
-def section_form_class(section: Section) -> type[RegisterSectionForm]:
-    meta = type("Meta", (RegisterSectionForm.Meta,), {"fields": section.fields})
-    return type("SectionForm", (RegisterSectionForm,), {"Meta": meta})
-
-
-def with_added_row(data: Any, formset: Any) -> Any:
-    """The posted data with one more row in ``formset``, holding a new row's defaults."""
-    data = data.copy()
-    total = formset.total_form_count()
-    data[f"{formset.prefix}-TOTAL_FORMS"] = str(total + 1)
-    new = formset.form(
-        prefix=formset.add_prefix(total),
-        languages=formset.form_kwargs["languages"],
-        register=formset.instance,
-    )
-    for bound in new:
-        value = bound.value()
-        if isinstance(value, str | int) and not isinstance(value, bool) and value != "":
-            data[bound.html_name] = str(value)
-    return data
-
-
-class SectionPage:
-    """The forms of one section page of one register, bound to a POST or not."""
-
-    def __init__(
-        self, section: Section, register: Register, data: Any = None, read_only: bool = False
-    ) -> None:
-        self.section = section
-        self.register = register
-        languages = tuple(register.languages) or LANGUAGE_CODES
-        options = {"languages": languages, "read_only": read_only}
-        self.form = section_form_class(section)(
-            data, instance=register, initial={"version": register.version}, **options
-        )
-        self.formsets = [
-            FORMSETS[name](
-                data,
-                instance=register,
-                prefix=name,
-                form_kwargs={**options, "register": register},
-            )
-            for name in section.rows
-        ]
-
-    def is_valid(self) -> bool:
-        valid = self.form.is_valid()
-        return all([valid, *(formset.is_valid() for formset in self.formsets)])
-
-    def posted_version(self) -> int:
-        return int(self.form.cleaned_data["version"])
-
-    def save(self) -> None:
-        """Save every form; the caller holds the register's row lock."""
-        register = self.form.save(commit=False)
-        register.version = self.posted_version() + 1
-        register.save(update_fields=[*self.section.fields, "version", "updated_at"])
-        for formset in self.formsets:
-            save_rows(formset)
-
-
-def save_rows(formset: Any) -> None:
-    rows = formset.save(commit=False)
-    for row in formset.deleted_objects:
-        row.delete()
-    positions = {id(form.instance): index for index, form in enumerate(formset.forms)}
-    for row in rows:
-        row.position = positions.get(id(row), row.position)
-        row.save()

@@ -19,15 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from registers.compliance import check, completeness
-from registers.forms import (
-    FORMSETS,
-    ROW_TITLES,
-    SECTIONS,
-    ControllerForm,
-    RegisterCreateForm,
-    SectionPage,
-    with_added_row,
-)
+from registers.forms import ControllerForm, RegisterCreateForm
 from registers.models import (
     CategoryRow,
     Controller,
@@ -40,6 +32,8 @@ from registers.models import (
     Source,
     Transfer,
 )
+from registers.rows import FORMSETS, ROW_TITLES
+from registers.sections import SECTIONS, SectionPage, with_added_row
 from tenants.access import role_required
 from tenants.models import Role
 
