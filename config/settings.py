@@ -10,6 +10,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
@@ -188,6 +189,25 @@ CACHES = {
 if os.environ.get("REDIS_URL"):
     CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
     CACHES["default"]["LOCATION"] = os.environ["REDIS_URL"]
+
+# Background work (PDFs, re-rendering, mail) goes through Django's task API: in-process by default;
+# SELOSTE_TASKS=redis queues it in Redis (REDIS_URL) for `manage.py taskworker` processes.
+SELOSTE_TASKS = os.environ.get("SELOSTE_TASKS", "immediate")
+TASKS: dict[str, dict[str, Any]]
+if SELOSTE_TASKS == "immediate":
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+elif SELOSTE_TASKS == "redis":
+    if not os.environ.get("REDIS_URL"):
+        raise ImproperlyConfigured("SELOSTE_TASKS=redis needs REDIS_URL")
+    TASKS = {
+        "default": {
+            "BACKEND": "tenants.task_backend.RQBackend",
+            "QUEUES": ["default"],
+            "OPTIONS": {"URL": os.environ["REDIS_URL"]},
+        }
+    }
+else:
+    raise ImproperlyConfigured("SELOSTE_TASKS must be immediate or redis")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

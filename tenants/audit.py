@@ -30,6 +30,9 @@ def record(
         if isinstance(tenant, Organisation) and tenant.schema_name != "public":
             organisation = tenant
     return AuditEvent.objects.create(
-        organisation=organisation, user=user, action=action, detail=detail,
+        organisation=organisation,
+        user=user,
+        action=action,
+        detail=detail,
         ip_address=client_ip(request),
     )

@@ -10,6 +10,7 @@ from tenants.models import TEMPLATE_SCHEMA, Domain, Organisation
 
 def ensure_public() -> Organisation:
     """The public schema's row, reached at the base domain: landing page, sign-up, admin."""
+    public: Organisation
     public, _created = Organisation.objects.get_or_create(
         schema_name="public", defaults={"name": "Seloste", "slug": "public"}
     )

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
-from django.core.mail import send_mail
+from django.contrib.auth.forms import PasswordResetForm
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tenants.models import Invitation, host_url
+from tenants.tasks import send_email
 
 
 def send_invitation(invitation: Invitation, token: str, *, request: HttpRequest) -> str:
@@ -21,11 +24,32 @@ def send_invitation(invitation: Invitation, token: str, *, request: HttpRequest)
     path = reverse("invitation_accept", args=[token], urlconf="config.urls_public")
     link = host_url(settings.BASE_DOMAIN, path)
     context = {"invitation": invitation, "link": link, "inviter": request.user}
-    send_mail(
+    # Rendered here, in the inviter's language, so the queued task needs nothing but its arguments.
+    send_email.enqueue(
         subject=_("You are invited to %(organisation)s on Seloste")
         % {"organisation": invitation.organisation.name},
         message=render_to_string("tenants/email/invitation.txt", context, request=request),
-        from_email=None,
         recipient_list=[invitation.email],
     )
     return link
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's password reset, with the mail sent through the task queue."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        send_email.enqueue(
+            subject=subject,
+            message=render_to_string(email_template_name, context),
+            recipient_list=[to_email],
+            from_email=from_email,
+        )

@@ -12,9 +12,8 @@ class Command(BaseCommand):
     help = "Migrate every schema and create the public site and the organisation template."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        verbosity = options["verbosity"]
-        call_command("migrate_schemas", shared=True, interactive=False, verbosity=verbosity)
+        call_command("migrate_all", verbosity=options["verbosity"], stdout=self.stdout)
+        # On a fresh database the template schema is created (and migrated) here.
         ensure_public()
         ensure_template()
-        call_command("migrate_schemas", tenant=True, interactive=False, verbosity=verbosity)
         self.stdout.write("Schemas are migrated.")
