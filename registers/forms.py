@@ -131,7 +131,7 @@ class ControllerForm(EditorForm):
                 "special categories of data must designate one (Art. 37)."
             ),
             "dpo_email": _("If you have a DPO, the notice must give their contact details."),
-            "dpo_name": _("The notice may name the DPO or give only their contact details."),
+            "dpo_name": _("Optional: the notice can give only the officer's contact details."),
             "has_representative": _(
                 "Only for organisations outside the EU that offer goods or services to people "
                 "in the EU (Art. 27)."
@@ -141,10 +141,18 @@ class ControllerForm(EditorForm):
             ),
         }
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The model lets a new or imported organisation lack a name; a saved page does not.
+        self.fields["legal_name"].required = True
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        if cleaned.get("has_dpo") and not cleaned.get("dpo_name"):
-            self.add_error("dpo_name", _("Enter the name of the data protection officer."))
+        # Art. 13(1)(b) asks for the officer's contact details; a name alone reaches nobody.
+        if cleaned.get("has_dpo") and not (cleaned.get("dpo_email") or cleaned.get("dpo_phone")):
+            self.add_error(
+                "dpo_email", _("Enter the data protection officer's email or phone number.")
+            )
         if cleaned.get("has_representative") and not cleaned.get("representative_name"):
             self.add_error("representative_name", _("Enter the name of the EU representative."))
         return cleaned

@@ -2,13 +2,16 @@
 
 Every fact a notice states is a field here: the checker reads these fields, the notice document is
 built from them, and nothing legal is left to a free-text box that the checker cannot see into.
-Free text is stored per language (``TranslatedTextField``).
+Free text is stored per language (``TranslatedTextField``). History records name their user
+without a database constraint: users live in the public schema, and a constraint per history table
+and organisation would hang thousands of triggers on ``auth_user``.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -32,7 +35,8 @@ from registers.vocabulary import (
 class Controller(models.Model):
     """The organisation as controller: one row per schema."""
 
-    legal_name = models.CharField(_("legal name"), max_length=200)
+    # Blank until the organisation fills it in; the checker refuses to publish without it.
+    legal_name = models.CharField(_("legal name"), max_length=200, blank=True)
     business_id = models.CharField(_("business ID"), max_length=30, blank=True)
     business_id_country = models.CharField(
         _("country of the business ID"), max_length=2, default="FI", validators=[validate_country]
@@ -69,7 +73,7 @@ class Controller(models.Model):
 
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(user_db_constraint=False)
 
     class Meta:
         verbose_name = _("controller")
@@ -141,7 +145,7 @@ class Register(models.Model):
     # Optimistic locking: every editor form carries the version it was read at, and a save
     # succeeds only while the register is still at that version (no silent overwrites).
     version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at"], user_db_constraint=False)
 
     class Meta:
         verbose_name = _("register")
@@ -176,7 +180,7 @@ class JointController(Row):
     name = models.CharField(_("name"), max_length=200)
     contact = models.CharField(_("contact details"), max_length=300)
     essence = TranslatedTextField(_("essence of the arrangement"), blank=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(user_db_constraint=False)
 
     class Meta(Row.Meta):
         verbose_name = _("joint controller")
@@ -210,7 +214,7 @@ class Purpose(Row):
         _("what follows if the data is not provided"), max_length=1000
     )
     is_direct_marketing = models.BooleanField(_("direct marketing"), default=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(user_db_constraint=False)
 
     class Meta(Row.Meta):
         verbose_name = _("purpose")
@@ -234,7 +238,7 @@ class CategoryRow(Row):
     special_condition = models.CharField(
         _("Art. 9(2) condition"), max_length=10, choices=SpecialCondition.choices, blank=True
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(user_db_constraint=False)
 
     class Meta(Row.Meta):
         verbose_name = _("data category")
@@ -247,7 +251,7 @@ class Source(Row):
     register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="sources")
     description = TranslatedTextField(_("source"), blank=False, max_length=1000)
     publicly_available = models.BooleanField(_("publicly accessible source"), default=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(user_db_constraint=False)
 
     class Meta(Row.Meta):
         verbose_name = _("source")
@@ -258,15 +262,18 @@ class Source(Row):
 
 class Recipient(Row):
     register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="recipients")
-    recipient_type = models.CharField(_("role"), max_length=30, choices=RecipientType.choices)
+    # Drafts (an imported notice) may lack these; the checker refuses to publish without them.
+    recipient_type = models.CharField(
+        _("role"), max_length=30, choices=RecipientType.choices, blank=True
+    )
     name = models.CharField(
         _("name"), max_length=200, blank=True, help_text=_("Leave empty to name only the category.")
     )
     description = TranslatedTextField(_("category and task"), blank=False, max_length=1000)
     country = models.CharField(
-        _("country"), max_length=2, default="FI", validators=[validate_country]
+        _("country"), max_length=2, default="FI", blank=True, validators=[validate_country]
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(user_db_constraint=False)
 
     class Meta(Row.Meta):
         verbose_name = _("recipient")
@@ -293,7 +300,7 @@ class Transfer(Row):
     copy_available = TranslatedTextField(
         _("how to obtain a copy of the safeguards"), max_length=500
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(user_db_constraint=False)
 
     class Meta(Row.Meta):
         verbose_name = _("transfer")
@@ -318,7 +325,7 @@ class Retention(Row):
     criteria = TranslatedTextField(
         _("criteria"), max_length=1000, help_text=_("When the period starts, or how it is decided.")
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(user_db_constraint=False)
 
     class Meta(Row.Meta):
         verbose_name = _("retention rule")
@@ -337,20 +344,97 @@ class CookieKind(models.TextChoices):
 class Cookie(Row):
     register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="cookies")
     name = models.CharField(_("cookie or tool"), max_length=200)
-    provider = models.CharField(_("provider"), max_length=200)
+    # Drafts (an imported notice) may lack these; the checker refuses to publish without them.
+    provider = models.CharField(_("provider"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=15, choices=CookieKind.choices)
     purpose = TranslatedTextField(_("purpose"), blank=False, max_length=500)
-    duration = TranslatedTextField(_("duration"), blank=False, max_length=100)
+    duration = TranslatedTextField(_("duration"), max_length=100)
     country = models.CharField(
-        _("provider's country"), max_length=2, default="FI", validators=[validate_country]
+        _("provider's country"),
+        max_length=2,
+        default="FI",
+        blank=True,
+        validators=[validate_country],
     )
     mechanism = models.CharField(
         _("transfer safeguard"), max_length=20, choices=TransferMechanism.choices, blank=True
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(user_db_constraint=False)
 
     class Meta(Row.Meta):
         verbose_name = _("cookie or analytics tool")
 
     def __str__(self) -> str:
         return self.name
+
+
+class Version(models.Model):
+    """A published notice, frozen: the data it was made from and every output, never changed.
+
+    Outputs are rendered once, at publishing, and served from here like static files. Rows are
+    only ever inserted: ``save`` refuses updates and a database trigger refuses them too.
+    """
+
+    register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    languages = ArrayField(models.CharField(max_length=2, choices=Language.choices))
+    data = models.JSONField(_("published data"))
+    content_hash = models.CharField(_("content hash"), max_length=64)
+    script = models.TextField(_("embed script"))
+    effective_date = models.DateField(_("effective date"))
+    summary = models.TextField(_("summary of changes"), blank=True)
+    # Users live in the public schema; no constraint or cascade crosses into the organisation's.
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("published version")
+        verbose_name_plural = _("published versions")
+        ordering: ClassVar = ["register", "-number"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["register", "number"], name="one_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.register} v{self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ValueError("A published version cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def output(self, language: str) -> VersionOutput | None:
+        return self.outputs.filter(language=language).first()
+
+
+class VersionOutput(models.Model):
+    """The outputs of one version in one language, rendered at publishing."""
+
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="outputs")
+    language = models.CharField(max_length=2, choices=Language.choices)
+    document = models.JSONField()
+    page = models.TextField()
+    fragment = models.TextField()
+    frame = models.TextField()
+    pdf = models.BinaryField()
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["version", "language"], name="one_output_per_language")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} ({self.language})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ValueError("A published version cannot be changed.")
+        super().save(*args, **kwargs)

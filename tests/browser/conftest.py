@@ -139,3 +139,35 @@ def slug_for(test_name: str) -> str:
     """A unique organisation address per test: the app's database outlives each test."""
     cleaned = re.sub(r"[^a-z0-9]+", "-", test_name.lower()).strip("-")[:24].strip("-")
     return f"{cleaned}-{uuid.uuid4().hex[:6]}"
+
+
+@dataclass(frozen=True)
+class Published:
+    """One organisation, signed up once per session, with a published Finnish-English register."""
+
+    slug: str
+    register: str
+    email: str
+    storage_state: Any  # the owner's cookies, for new browser contexts
+
+
+@pytest.fixture(scope="session")
+def published(browser: Any, app: App) -> Iterator[Published]:
+    from tests.browser.helpers import create_register, fill_controller, publish, save, sign_up
+
+    slug = slug_for("published")
+    email = f"owner@{slug}.example"
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    sign_up(page, app, slug=slug, email=email)
+    create_register(page, app, slug=slug, register="asiakkaat", sector="web-shop")
+    page.goto(app.org_url(slug, "/controller/"))
+    fill_controller(page)
+    publish(page, app, slug=slug, register="asiakkaat", summary="Ensimmäinen versio")
+    page.goto(app.org_url(slug, "/registers/asiakkaat/edit/basics/"))
+    page.locator("textarea[name=introduction_fi]").fill("Verkkokauppamme asiakasrekisteri.")
+    page.locator("textarea[name=introduction_en]").fill("Our web shop's customer register.")
+    save(page)
+    publish(page, app, slug=slug, register="asiakkaat", summary="Toinen versio")
+    yield Published(slug, "asiakkaat", email, context.storage_state())
+    context.close()

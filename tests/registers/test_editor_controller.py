@@ -84,11 +84,13 @@ def test_the_message_at_the_field_is_in_finnish_for_a_finnish_user(acme, editor,
     assert b'lang="fi"' in response.content
 
 
-def test_a_dpo_needs_a_name(editor_client, in_acme):
-    response = post_controller(editor_client, has_dpo="on", dpo_name="")
+def test_a_dpo_needs_contact_details(editor_client, in_acme):
+    response = post_controller(
+        editor_client, has_dpo="on", dpo_name="Maija", dpo_email="", dpo_phone=""
+    )
 
-    assert "Enter the name of the data protection officer." in field_error(
-        response.content, "id_dpo_name"
+    assert "Enter the data protection officer's email or phone number." in field_error(
+        response.content, "id_dpo_email"
     )
 
 

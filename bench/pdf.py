@@ -1,0 +1,82 @@
+"""Time and memory of one PDF/UA notice: WeasyPrint rendering a three-page notice, A4, tagged.
+
+Builds the notice of the first seed register (three pages in Finnish) in a database of its own,
+renders it once to warm the fonts, then ``--runs`` times, and reports the median and the 95th
+percentile of the wall time, the median CPU time (steadier on a busy machine), and the process's
+peak resident memory (the whole process: Python, Django, WeasyPrint, Pango and the font, as a
+worker that renders PDFs would hold them).
+
+    .venv/bin/python bench/pdf.py --runs 20
+
+Without DATABASE_URL the embedded server gets a fresh database ``seloste_bench_outputs``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "fixtures" / "seeds" / "000_16dadaf9113cd4ae.json"
+TARGET_MS = 250.0
+TARGET_MB = 150.0
+
+
+def notice() -> object:
+    from django.contrib.auth import get_user_model
+    from django_tenants.utils import schema_context
+
+    from bench.provision import bootstrap
+    from registers.document import build_document
+    from registers.portable import register_from_dict
+    from tenants.models import organisation_create
+    from tests.registers.test_document import full_controller
+
+    bootstrap()
+    user = get_user_model().objects.create_user("bench@example.com", "bench@example.com", "x")
+    organisation = organisation_create(name="Bench Oy", slug="bench", owner=user)
+    with schema_context(organisation.schema_name):
+        register = register_from_dict(json.loads(SEED.read_text(encoding="utf-8")))
+        return build_document(register, full_controller(), "fi")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from bench.public import set_up_django
+
+    set_up_django()
+    from pypdf import PdfReader
+
+    from registers.render.pdf import render_pdf
+
+    document = notice()
+    pdf = render_pdf(document, number=1)  # type: ignore[arg-type]
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    times, cpu = [], []
+    for _ in range(args.runs):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        render_pdf(document, number=1)  # type: ignore[arg-type]
+        times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    median = statistics.median(times)
+    p95 = statistics.quantiles(times, n=20)[18]
+    print(f"{pages} pages, {len(pdf)} bytes, {args.runs} runs")
+    print("| measure | result | target |\n|---|---|---|")
+    print(f"| median time | {median:.0f} ms | < {TARGET_MS:.0f} ms |")
+    print(f"| 95th percentile | {p95:.0f} ms | |")
+    print(f"| median CPU time | {statistics.median(cpu):.0f} ms | |")
+    print(f"| peak memory (process) | {peak_mb:.0f} MB | < {TARGET_MB:.0f} MB |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,228 @@
+"""A newcomer's whole journey in Chromium, in English and in Finnish.
+
+Fields are found by their ids and buttons by their names or roles, so the same steps run in either
+interface language; the texts asserted are the user's own, which do not change with it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests.browser.conftest import App, slug_for
+from tests.browser.helpers import (
+    PASSWORD,
+    assert_accessible,
+    create_register,
+    fetch,
+    fill_controller,
+    log_in,
+    publish,
+    save,
+    sign_up,
+    submit,
+)
+from tests.browser.hosting import other_origin
+
+PDFTOTEXT = shutil.which("pdftotext") or "/usr/bin/pdftotext"  # poppler-utils
+LOCALES = {"en": "en-GB", "fi": "fi-FI"}
+INTRO_FI = "Käsittelemme verkkokauppamme asiakkaiden tietoja tilausten toimittamiseksi."
+INTRO_EN = "We process our web shop customers' data to deliver their orders."
+REVISED_FI = "Käsittelemme asiakkaiden tietoja tilausten toimittamiseksi ja asiakaspalveluun."
+
+
+@pytest.fixture(params=list(LOCALES))
+def ui(request: pytest.FixtureRequest) -> str:
+    """The interface language of the browser: its locale and Accept-Language."""
+    return str(request.param)
+
+
+def new_context(browser: Browser, ui: str) -> BrowserContext:
+    return browser.new_context(
+        locale=LOCALES[ui], extra_http_headers={"Accept-Language": f"{ui},en;q=0.5"}
+    )
+
+
+@pytest.fixture
+def owner_page(browser: Browser, ui: str) -> Iterator[Page]:
+    context = new_context(browser, ui)
+    yield context.new_page()
+    context.close()
+
+
+def test_a_newcomer_publishes_a_notice_and_embeds_it_anywhere(
+    owner_page: Page, browser: Browser, app: App, ui: str, request: pytest.FixtureRequest
+):
+    page, slug, register = owner_page, slug_for(request.node.name), "asiakkaat"
+    sign_up(page, app, slug=slug, email=f"owner@{slug}.example")
+    expect(page.locator("html")).to_have_attribute("lang", ui)
+    create_register(page, app, slug=slug, register=register, sector="web-shop")
+    page.locator("textarea[name=introduction_fi]").fill(INTRO_FI)
+    page.locator("textarea[name=introduction_en]").fill(INTRO_EN)
+    save(page)
+
+    follow_the_checklist_to_the_controller(page)
+    fill_controller(page)
+    publish(page, app, slug=slug, register=register, summary="Ensimmäinen versio")
+
+    read_the_hosted_pages(page, app, slug, register)
+    read_the_pdf(page, app, slug, register)
+    embed_on_another_origin(page, app, slug, register)
+
+    page.goto(app.org_url(slug, f"/registers/{register}/edit/basics/"))
+    page.locator("textarea[name=introduction_fi]").fill(REVISED_FI)
+    save(page)
+    publish(page, app, slug=slug, register=register, summary="Asiakaspalvelu lisätty")
+    compare_the_versions(page, app, slug, register)
+
+    invite_a_viewer_who_can_only_read(page, browser, app, ui, slug, register)
+
+
+def follow_the_checklist_to_the_controller(page: Page) -> None:
+    """The checker's link lands on the very field it asks to fix."""
+    link = page.locator("aside a[href='/controller/#id_legal_name']")
+    expect(link).to_be_visible()
+    link.click()
+    expect(page).to_have_url(re.compile(r"/controller/#id_legal_name$"))
+    field = page.locator("#id_legal_name")
+    expect(field).to_be_in_viewport()
+    expect(page.locator("#id_legal_name:target")).to_have_count(1)
+
+
+def read_the_hosted_pages(page: Page, app: App, slug: str, register: str) -> None:
+    page.goto(app.org_url(slug, f"/notices/{register}/fi/"))
+    expect(page.locator("html")).to_have_attribute("lang", "fi")
+    expect(page.get_by_text(INTRO_FI)).to_be_visible()
+    expect(page.get_by_text("Mäkelänkatu 12 A").first).to_be_visible()
+    page.goto(app.org_url(slug, f"/notices/{register}/en/"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_text(INTRO_EN)).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Web shop customer register")
+
+
+def read_the_pdf(page: Page, app: App, slug: str, register: str) -> None:
+    headers, pdf = fetch(app, slug, f"/notices/{register}/fi.pdf")
+    assert headers["Content-Type"] == "application/pdf"
+    text = subprocess.run(
+        [PDFTOTEXT, "-enc", "UTF-8", "-", "-"],
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    flat = " ".join(text.split())
+    assert "Verkkokaupan asiakasrekisteri" in flat
+    assert "Koe Oy" in flat
+    assert "Mäkelänkatu 12 A" in flat
+    assert "tietosuoja@koe.example" in flat
+    assert INTRO_FI in flat
+
+
+def embed_on_another_origin(page: Page, app: App, slug: str, register: str) -> None:
+    """Script (shadow root), server-side fragment and iframe on a strict CSP page elsewhere."""
+    origin = app.org_url(slug, "").rstrip("/")
+    # The tag as the owner copies it from the outputs page: pinned, with its integrity hash.
+    page.goto(app.org_url(slug, f"/registers/{register}/outputs/"))
+    snippet = page.locator("#s-fi-pinned").input_value()
+    assert 'integrity="sha' in snippet, snippet
+    fragment = fetch(app, slug, f"/embed/{register}/en/fragment.html")[1].decode()
+    pages = {
+        "/script.html": host_page(snippet),
+        "/fragment.html": host_page(f'<div id="included">{fragment}</div>'),
+        "/frame.html": host_page(
+            f'<iframe src="{origin}/embed/{register}/fi/frame/" title="Tietosuojaseloste"'
+            ' width="800" height="600"></iframe>'
+        ),
+    }
+    policy = (
+        f"default-src 'none'; script-src {origin}; connect-src {origin}; frame-src {origin}; "
+        "style-src 'none'; img-src 'none'"
+    )
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text))
+    with other_origin(pages, policy) as other:
+        page.goto(f"{other}/script.html")
+        expect(page.locator(".seloste-notice-host").get_by_text(INTRO_FI)).to_be_visible()
+        shadow = page.evaluate("document.querySelector('.seloste-notice-host').shadowRoot !== null")
+        assert shadow
+        # axe-core reads open shadow roots: the notice as the customer's page shows it.
+        assert_accessible(page, "embed-script-in-other-origin")
+        page.goto(f"{other}/fragment.html")
+        expect(page.locator("#included").get_by_text(INTRO_EN)).to_be_visible()
+        page.goto(f"{other}/frame.html")
+        expect(page.frame_locator("iframe").get_by_text(INTRO_FI)).to_be_visible()
+    assert [text for text in violations if "Content Security Policy" in text] == []
+
+
+def host_page(body: str) -> str:
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head>'
+        f"<body><main><h1>A customer's shop</h1>{body}</main></body></html>"
+    )
+
+
+def compare_the_versions(page: Page, app: App, slug: str, register: str) -> None:
+    page.goto(app.org_url(slug, f"/notices/{register}/archive/"))
+    expect(page.get_by_text("Ensimmäinen versio")).to_be_visible()
+    expect(page.get_by_text("Asiakaspalvelu lisätty")).to_be_visible()
+    page.goto(app.org_url(slug, f"/notices/{register}/compare/1/2/fi/"))
+    expect(page.locator("main")).to_contain_text("asiakaspalveluun")
+    expect(page.locator("main del, main .removed").first).to_be_visible()
+    expect(page.locator("main ins, main .added").first).to_be_visible()
+
+
+def invite_a_viewer_who_can_only_read(
+    page: Page, browser: Browser, app: App, ui: str, slug: str, register: str
+) -> None:
+    page.goto(app.org_url(slug, "/members/"))
+    page.locator("#id_email").fill(f"viewer@{slug}.example")
+    page.locator("#id_role").select_option("viewer")
+    page.locator("form[action='/members/invite/'] button[type=submit]").click()
+    link = page.locator("#invitation-link").input_value()
+
+    context = new_context(browser, ui)
+    viewer = context.new_page()
+    viewer.goto(link)
+    viewer.locator("#id_password1").fill(PASSWORD)
+    viewer.locator("#id_password2").fill(PASSWORD)
+    submit(viewer)
+    expect(viewer).to_have_url(app.org_url(slug, "/"))
+    viewer.goto(app.org_url(slug, f"/registers/{register}/edit/basics/"))
+    expect(viewer.locator("textarea[name=introduction_fi]")).to_have_value(REVISED_FI)
+    expect(viewer.locator("textarea[name=introduction_fi]")).to_be_disabled()
+    expect(viewer.locator("main button[name=save]")).to_have_count(0)
+    expect(viewer.locator("main form[action='/members/invite/']")).to_have_count(0)
+    response = viewer.goto(app.org_url(slug, f"/registers/{register}/publish/"))
+    assert response is not None
+    assert response.status == 403
+    context.close()
+
+
+def test_a_second_save_of_the_same_section_is_refused_and_keeps_its_input(
+    owner_page: Page, browser: Browser, app: App, ui: str, request: pytest.FixtureRequest
+):
+    slug, register = slug_for(request.node.name), "uutiskirje"
+    sign_up(owner_page, app, slug=slug, email=f"owner@{slug}.example")
+    create_register(owner_page, app, slug=slug, register=register, sector="association")
+    other_context = new_context(browser, ui)
+    other = other_context.new_page()
+    log_in(other, app, slug=slug, email=f"owner@{slug}.example")
+    section = app.org_url(slug, f"/registers/{register}/edit/basics/")
+    other.goto(section)
+    owner_page.goto(section)
+
+    owner_page.locator("textarea[name=introduction_en]").fill("The first saved text.")
+    save(owner_page)
+    other.locator("textarea[name=introduction_en]").fill("The second, refused text.")
+    other.locator("main form[method=post] button.btn-primary[type=submit]").last.click()
+
+    expect(other.locator("main .alert-danger[role=alert]")).to_be_visible()
+    refused = other.locator("textarea[name=introduction_en]")
+    expect(refused).to_have_value("The second, refused text.")
+    other.goto(section)
+    expect(other.locator("textarea[name=introduction_en]")).to_have_value("The first saved text.")
+    other_context.close()
