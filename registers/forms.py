@@ -151,7 +151,8 @@ class ControllerForm(EditorForm):
         # Art. 13(1)(b) asks for the officer's contact details; a name alone reaches nobody.
         if cleaned.get("has_dpo") and not (cleaned.get("dpo_email") or cleaned.get("dpo_phone")):
             self.add_error(
-                "dpo_email", _("Enter the data protection officer's email or phone number.")
+                "dpo_email",
+                _("Enter an email address or a phone number for the data protection officer."),
             )
         if cleaned.get("has_representative") and not cleaned.get("representative_name"):
             self.add_error("representative_name", _("Enter the name of the EU representative."))

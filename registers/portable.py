@@ -57,17 +57,6 @@ ROWS: dict[str, type[models.Model]] = {
 }
 _NOT_EXPORTED = frozenset({"id", "register", "position", "version", "created_at", "updated_at"})
 
-# Fields that the editor asks for but that a notice written elsewhere may lack (the seed notices
-# name recipients without their role or country, and cookies without provider or duration), and
-# that a new organisation has not filled in yet (a backup must restore whatever was there). An
-# imported draft may leave them empty; the checker reports them. Once the models mark them
-# blank=True this tolerance changes nothing.
-DRAFT_MAY_LACK: dict[type[models.Model], frozenset[str]] = {
-    Controller: frozenset({"legal_name"}),
-    Recipient: frozenset({"recipient_type", "country"}),
-    Cookie: frozenset({"provider", "duration", "country"}),
-}
-
 Problem = tuple[str, str]
 
 
@@ -241,11 +230,8 @@ def _model_problems(instance: models.Model, path: str, exclude: set[str]) -> lis
 
 
 def _flatten(model: type[models.Model], error: ValidationError, path: str) -> Iterator[Problem]:
-    tolerated = DRAFT_MAY_LACK.get(model, frozenset())
     for name, errors in error.error_dict.items():
         for item in errors:
-            if name in tolerated and item.code == "blank":
-                continue
             where = path if name == NON_FIELD_ERRORS else _join(path, name)
             for message in item.messages:
                 yield where, str(message)

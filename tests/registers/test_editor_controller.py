@@ -89,8 +89,9 @@ def test_a_dpo_needs_contact_details(editor_client, in_acme):
         editor_client, has_dpo="on", dpo_name="Maija", dpo_email="", dpo_phone=""
     )
 
-    assert "Enter the data protection officer's email or phone number." in field_error(
-        response.content, "id_dpo_email"
+    assert (
+        "Enter an email address or a phone number for the data protection officer."
+        in field_error(response.content, "id_dpo_email")
     )
 
 
