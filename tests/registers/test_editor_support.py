@@ -53,9 +53,12 @@ class _FormReader(HTMLParser):
         if name and "disabled" in a:
             self.disabled.add(name)
         if tag == "input" and name and a.get("type") not in ("submit", "button"):
-            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
+            checkable = a.get("type") in ("checkbox", "radio")
+            if checkable and "checked" not in a:
                 return
-            self.data.setdefault(name, []).append(a.get("value") or "")
+            # A checked box without a value attribute is sent as "on", as browsers do.
+            default = "on" if checkable else ""
+            self.data.setdefault(name, []).append(a.get("value") or default)
         elif tag == "textarea" and name:
             self._textarea = name
             self.data.setdefault(name, []).append("")

@@ -450,7 +450,12 @@ def registers(draw: Any) -> dict[str, Any]:
         "slug": "generated",
         "languages": draw(st.lists(st.sampled_from(["fi", "en", "sv"]), min_size=1, unique=True)),
         "introduction": draw(_translated()),
-        "subject_groups": draw(st.lists(st.sampled_from(DataSubjectGroup.values), unique=True)),
+        # Stored in the vocabulary's order, whatever order a file gives.
+        "subject_groups": draw(
+            st.lists(st.sampled_from(DataSubjectGroup.values), unique=True).map(
+                lambda groups: sorted(groups, key=DataSubjectGroup.values.index)
+            )
+        ),
         "other_subject_groups": draw(_translated()),
         "consent_age": draw(st.one_of(st.none(), st.integers(13, 18))),
         "collected_from_subject": draw(st.booleans()),
