@@ -98,6 +98,9 @@ SHARED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 TENANT_APPS = [
     "django.contrib.contenttypes",
@@ -126,6 +129,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Whoever has an authenticator device reaches nothing until the code is given.
+    "tenants.otp.OTPRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -211,6 +217,14 @@ elif SELOSTE_TASKS == "redis":
 else:
     raise ImproperlyConfigured("SELOSTE_TASKS must be immediate or redis")
 
+# Argon2 first, as Django recommends: memory-hard, and quicker per log-in than PBKDF2 at Django's
+# iteration count. Existing PBKDF2 hashes still verify and are upgraded at the next log-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -232,6 +246,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+OTP_TOTP_ISSUER = "Seloste"
+# Sign-ups per client address (django-ratelimit, counted in the cache: use Redis with several
+# app servers). django_ratelimit is not an installed app: its check would warn about LocMemCache.
+SIGNUP_RATE = os.environ.get("SIGNUP_RATE", "20/h")
+RATELIMIT_VIEW = "django.views.defaults.permission_denied"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

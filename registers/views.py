@@ -34,6 +34,7 @@ from registers.models import (
 )
 from registers.rows import FORMSETS, ROW_TITLES
 from registers.sections import SECTIONS, SectionPage, with_added_row
+from tenants import audit
 from tenants.access import role_required
 from tenants.models import Role
 
@@ -93,6 +94,7 @@ def register_edit(request: HttpRequest, slug: str, section: str) -> HttpResponse
         page = SectionPage(SECTIONS[section], register, data)
     elif request.method == "POST" and page.is_valid():
         if _save_section(page):
+            audit.record("register.saved", request=request, register=register.slug, section=section)
             messages.success(request, _("Saved."))
             return redirect("register_edit", slug=register.slug, section=section)
         status, conflict = 409, True
@@ -139,6 +141,7 @@ def controller(request: HttpRequest) -> HttpResponse:
     status, conflict = 200, False
     if request.method == "POST" and form.is_valid():
         if _save_controller(form):
+            audit.record("controller.saved", request=request)
             messages.success(request, _("Saved."))
             return redirect("controller")
         status, conflict = 409, True

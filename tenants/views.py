@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
 
 from tenants import audit, handoff
 from tenants.access import current_organisation, role_required
@@ -54,6 +55,13 @@ ACTION_LABELS = {
     "member_removed": gettext_lazy("Member removed"),
     "password_changed": gettext_lazy("Password changed"),
     "password_reset": gettext_lazy("Password reset"),
+    "register.saved": gettext_lazy("Register edited"),
+    "controller.saved": gettext_lazy("Organisation details edited"),
+    "register.published": gettext_lazy("Register published"),
+    "otp_enabled": gettext_lazy("Two-factor log-in turned on"),
+    "otp_verified": gettext_lazy("Two-factor code accepted"),
+    "otp_failed": gettext_lazy("Wrong two-factor code"),
+    "otp_disabled": gettext_lazy("Two-factor log-in turned off"),
 }
 
 
@@ -90,6 +98,8 @@ def landing(request: HttpRequest) -> HttpResponse:
     return render(request, "tenants/landing.html")
 
 
+# Sign-ups are cheap to script: a client address gets settings.SIGNUP_RATE of them.
+@ratelimit(key="ip", rate=settings.SIGNUP_RATE, method="POST", block=True)
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("organisation_new")

@@ -36,6 +36,20 @@ def _public_schema_first() -> None:
     connection.set_schema_to_public()  # type: ignore[attr-defined]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Throttles count in the cache; each test starts with none of another's counts."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    """Tests make many users; a deliberately slow hash would only slow them down."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def make_user(email: str) -> Any:
     return get_user_model().objects.create_user(email, email, PASSWORD)
 

@@ -18,11 +18,15 @@ PRODUCTION = {
 }
 
 
+# The browser tests' conftest sets this for their own process; a deployment never has it.
+INHERITED = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**os.environ, **env},
+        env={**INHERITED, **env},
         capture_output=True,
         text=True,
         check=False,

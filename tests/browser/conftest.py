@@ -25,6 +25,11 @@ import psycopg
 import pytest
 from django.conf import settings
 
+# Playwright's sync API keeps an asyncio loop in the main thread for the rest of the session, and
+# Django then takes the (synchronous) tests that follow for async code and refuses their queries.
+# The browser tests themselves make no queries in this process; the app runs in its own.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")

@@ -1,0 +1,76 @@
+"""Two organisations with published notices: acme's ordinary, globex's full of marker strings.
+
+Whatever acme's host or a non-member of globex is shown must never contain a marker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django_tenants.utils import schema_context
+
+from registers.models import Register, Version
+from registers.public_views import forget_served
+from registers.publishing import register_publish
+from tenants.models import Invitation, Membership, Organisation, Role
+from tests.registers.test_document import full_controller, full_register, tr
+
+# Strings that exist only in globex's data: its register, its controller, its invitee.
+MARKERS = ("Zorbulon", "owner@globex.example")
+GLOBEX_REGISTER = "zb-reg"
+ACME_REGISTER = "asiakkaat"
+
+
+@dataclass
+class GlobexData:
+    register_slug: str
+    member_pk: int
+    invitation_pk: int
+    version: int
+
+
+@pytest.fixture(autouse=True)
+def _served_afresh() -> None:
+    """Published outputs are memoised per process; each test's database starts empty.
+
+    The cache also holds the sign-up throttle's counts, which must not carry over either.
+    """
+    forget_served()
+    cache.clear()
+
+
+def publish_in(organisation: Organisation, slug: str, user: Any, marker: str = "") -> Version:
+    with schema_context(organisation.schema_name):
+        controller = full_controller()
+        if marker:
+            controller.legal_name = f"{marker} Holdings Ab"
+            controller.save()
+        register: Register = full_register(slug=slug)
+        if marker:
+            register.name = tr(f"{marker} rekisteri", f"{marker} register", f"{marker} register")
+            register.save()
+        version = register_publish(register=register, user=user, summary="First")
+        assert version is not None
+        return version
+
+
+@pytest.fixture
+def acme_published(acme: Organisation, owner: Any) -> Version:
+    return publish_in(acme, ACME_REGISTER, owner)
+
+
+@pytest.fixture
+def globex_data(globex: Organisation, outsider: Any) -> GlobexData:
+    globex_owner = Membership.objects.get(organisation=globex, role=Role.OWNER).user
+    version = publish_in(globex, GLOBEX_REGISTER, globex_owner, marker="Zorbulon")
+    invitation, _token = Invitation.create(
+        organisation=globex,
+        email="invitee@zorbulon.example",
+        role=Role.EDITOR,
+        invited_by=globex_owner,
+    )
+    member = Membership.objects.get(organisation=globex, user=outsider)
+    return GlobexData(GLOBEX_REGISTER, member.pk, invitation.pk, version.number)
