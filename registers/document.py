@@ -159,7 +159,9 @@ def block_lines(block: Block) -> list[str]:
 
 def say(template: str, /, **context: Any) -> str:
     """Render ``notices/text/<name>.txt`` in the active language, as one line of plain text."""
-    rendered = _TEXT.get_template(f"notices/text/{template}.txt").render(Context(context))
+    rendered = _TEXT.get_template(f"notices/text/{template}.txt").render(
+        Context(context, autoescape=False)
+    )
     return " ".join(rendered.split())
 
 

@@ -7,14 +7,9 @@ import datetime
 import hashlib
 import io
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from django.conf import settings
 from django.utils import translation
 from pypdf import PdfReader
 
@@ -25,31 +20,12 @@ from registers.render.json import render_json
 from registers.render.pdf import render_pdf
 from tests.registers.test_document import full_controller, full_register
 
-INCOMING = Path(settings.BASE_DIR) / "locale" / "_incoming"
-
-
-@pytest.fixture
-def catalogs(settings: Any, tmp_path: Path) -> None:
-    """The catalogs as merged, plus the incoming ones compiled while they wait to be merged."""
-    for language in ("fi", "sv"):
-        merged = Catalog(locale=language)
-        for source in sorted(INCOMING.glob(f"*.{language}.po")):
-            with source.open("rb") as po:
-                for message in read_po(po):
-                    if message.id and message.id not in merged:
-                        merged[message.id] = message
-        target = tmp_path / language / "LC_MESSAGES"
-        target.mkdir(parents=True)
-        with (target / "django.mo").open("wb") as mo:
-            write_mo(mo, merged)
-    settings.LOCALE_PATHS = [str(tmp_path), *settings.LOCALE_PATHS]
-
 
 def pdf_text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
-def test_the_finnish_notice_speaks_finnish(in_acme: Any, catalogs: None) -> None:
+def test_the_finnish_notice_speaks_finnish(in_acme: Any) -> None:
     document = build_document(full_register(), full_controller(), "fi")
     headings = [section.heading for section in document.sections]
     assert headings[0] == "Rekisterinpitäjä"
@@ -60,7 +36,7 @@ def test_the_finnish_notice_speaks_finnish(in_acme: Any, catalogs: None) -> None
     assert "Oikeus vastustaa suoramarkkinointia" in text
 
 
-def test_the_swedish_notice_speaks_swedish(in_acme: Any, catalogs: None) -> None:
+def test_the_swedish_notice_speaks_swedish(in_acme: Any) -> None:
     text = build_document(full_register(), full_controller(), "sv").text()
     assert "Den registrerades rättigheter" in text
     assert "Fågelviksgränden 4, 00530 Helsingfors" in text
@@ -71,7 +47,7 @@ def test_the_swedish_notice_speaks_swedish(in_acme: Any, catalogs: None) -> None
     ("language", "first_page"), [("fi", "Sivu 1 / "), ("sv", "Sida 1 av "), ("en", "Page 1 of ")]
 )
 def test_pdf_pages_are_numbered_in_the_notice_language(
-    in_acme: Any, catalogs: None, language: str, first_page: str
+    in_acme: Any, language: str, first_page: str
 ) -> None:
     document = build_document(full_register(), full_controller(), language)
     pdf = render_pdf(document, number=4)
@@ -113,9 +89,7 @@ def test_the_embed_script_carries_its_stylesheet_and_a_matching_sri() -> None:
     assert sri(script) == f"sha384-{digest}"
 
 
-def test_the_page_around_the_notice_speaks_the_notice_language(
-    in_acme: Any, catalogs: None
-) -> None:
+def test_the_page_around_the_notice_speaks_the_notice_language(in_acme: Any) -> None:
     document = build_document(
         full_register(), full_controller(), "sv", updated=datetime.date(2026, 3, 2)
     )
