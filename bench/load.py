@@ -21,7 +21,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DATABASE = "seloste_bench_load"
@@ -40,21 +39,10 @@ MIX = PUBLIC * 2 + EDITOR[:2] + PUBLIC * 2 + EDITOR[2:4] + PUBLIC * 2 + EDITOR[4
 
 def set_up() -> tuple[str, str]:
     """The bench database with a published notice; returns its URL and an editor's session id."""
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    url = os.environ.get("DATABASE_URL", "")
-    if not url:
-        from bench.provision import recreate_database
-        from config import settings as project
+    sys.path.insert(0, str(ROOT))  # run as a script: the project is not on the path
+    from bench.provision import use_database
 
-        database = project.DATABASES["default"]
-        recreate_database(database, BENCH_DATABASE)
-        database["NAME"] = BENCH_DATABASE
-        socket = database.get("OPTIONS", {}).get("host", "")
-        url = f"postgresql://{database['USER']}@/{BENCH_DATABASE}?host={quote(socket)}"
-    import django
-
-    django.setup()
+    url = use_database(BENCH_DATABASE)
     return url, publish_and_log_in()
 
 

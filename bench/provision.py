@@ -23,6 +23,7 @@ import time
 import uuid
 from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DATABASE = "seloste_bench"
@@ -44,20 +45,31 @@ def recreate_database(server: Any, name: str) -> None:
         connection.execute(f"CREATE DATABASE {name}")
 
 
-def set_up_django() -> None:
+def use_database(name: str) -> str:
+    """Set Django up on a fresh database ``name`` (or DATABASE_URL's); return its URL.
+
+    Importing the settings starts the embedded server; they are pointed at a database of the
+    benchmark's own on it before Django reads them, so the development database is never touched.
+    """
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    if not os.environ.get("DATABASE_URL"):
-        # Importing the settings starts the embedded server; point them at a database of our own
-        # on it before Django reads them.
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
         from config import settings as project
 
         database = project.DATABASES["default"]
-        recreate_database(database, BENCH_DATABASE)
-        database["NAME"] = BENCH_DATABASE
+        recreate_database(database, name)
+        database["NAME"] = name
+        socket = database.get("OPTIONS", {}).get("host", "")
+        url = f"postgresql://{database['USER']}@/{name}?host={quote(socket)}"
     import django
 
     django.setup()
+    return url
+
+
+def set_up_django() -> None:
+    use_database(BENCH_DATABASE)
 
 
 def bootstrap() -> None:

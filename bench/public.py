@@ -34,7 +34,6 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DATABASE = "seloste_bench_outputs"
@@ -50,22 +49,10 @@ TARGET_RATIO = 0.8
 
 def set_up_django() -> str:
     """Point Django at the bench database and return its URL for the server's workers."""
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    url = os.environ.get("DATABASE_URL", "")
-    if not url:
-        from bench.provision import recreate_database
-        from config import settings as project
+    sys.path.insert(0, str(ROOT))  # run as a script: the project is not on the path
+    from bench.provision import use_database
 
-        database = project.DATABASES["default"]
-        recreate_database(database, BENCH_DATABASE)
-        database["NAME"] = BENCH_DATABASE
-        socket = database.get("OPTIONS", {}).get("host", "")
-        url = f"postgresql://{database['USER']}@/{BENCH_DATABASE}?host={quote(socket)}"
-    import django
-
-    django.setup()
-    return url
+    return use_database(BENCH_DATABASE)
 
 
 def publish_notice() -> bytes:
