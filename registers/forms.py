@@ -19,6 +19,7 @@ from registers.models import (
     Controller,
     Register,
 )
+from registers.sectors import SECTORS
 from registers.translated import LANGUAGE_CODES, TranslatedFormField
 from registers.vocabulary import DataSubjectGroup, Language, country_choices
 
@@ -173,8 +174,6 @@ def _language_field(required: bool = True) -> forms.MultipleChoiceField:
 
 
 def _start_choices() -> list[tuple[str, Any]]:
-    from registers.sectors import SECTORS  # written alongside; imported late on purpose
-
     return [("", _("An empty register")), *SECTORS.choices]
 
 

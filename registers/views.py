@@ -34,6 +34,7 @@ from registers.models import (
 )
 from registers.rows import FORMSETS, ROW_TITLES
 from registers.sections import SECTIONS, SectionPage, with_added_row
+from registers.sectors import create_from_sector
 from tenants import audit
 from tenants.access import role_required
 from tenants.models import Role
@@ -74,8 +75,6 @@ def _create_register(data: dict[str, Any]) -> Register:
     fields = {"name": data["name"], "slug": data["slug"], "languages": data["languages"]}
     if not data["start"]:
         return Register.objects.create(**fields)
-    from registers.sectors import create_from_sector  # written alongside; imported late
-
     with transaction.atomic():
         return create_from_sector(data["start"], **fields)
 
