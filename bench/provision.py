@@ -53,6 +53,8 @@ def use_database(name: str) -> str:
     """
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # One client signs up hundreds of organisations here; the throttle is for strangers.
+    os.environ.setdefault("SIGNUP_RATE", "1000000/h")
     url = os.environ.get("DATABASE_URL", "")
     if not url:
         from config import settings as project
