@@ -109,12 +109,17 @@ def _render_outputs(
     document = build_document(
         register, controller, language, effective_date=version.effective_date, updated=published
     )
+    return store_outputs(version, document)
+
+
+def store_outputs(version: Version, document: NoticeDocument) -> VersionOutput:
+    """Render every output of one language of a version from its document, and keep them."""
     fragment = render_fragment(document, number=version.number)
     return VersionOutput.objects.create(
         version=version,
-        language=language,
+        language=document.language,
         document=document.to_dict(),
-        page=render_page(document, page_links(version, language), number=version.number),
+        page=render_page(document, page_links(version, document.language), number=version.number),
         fragment=fragment,
         frame=render_frame(document, fragment),
         pdf=render_pdf(document, number=version.number),
