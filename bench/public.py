@@ -75,6 +75,19 @@ def publish_notice() -> bytes:
         return version.outputs.get(language="fi").fragment.encode()
 
 
+def add_organisations(count: int) -> None:
+    """Other organisations beside the bench's, as a busy installation has them."""
+    from django.contrib.auth import get_user_model
+
+    from tenants.models import organisation_create
+
+    owner = get_user_model().objects.create_user("others@example.com", "others@example.com", "x")
+    for number in range(count):
+        organisation_create(name=f"Other {number}", slug=f"other-{number}", owner=owner)
+    if count:
+        print(f"{count + 1} organisations present")
+
+
 def baseline_app(path: str, body: bytes, django_app: Callable[..., Any]) -> Callable[..., Any]:
     """WSGI: the file's bytes at BASELINE, as a static file server sends them; Django elsewhere."""
 
@@ -99,19 +112,7 @@ def wsgi() -> Callable[..., Any]:
     from django.core.wsgi import get_wsgi_application
 
     body = Path(os.environ["SELOSTE_BENCH_FILE"]).read_bytes()
-    if os.environ.get("SELOSTE_BENCH_FAST_PATH"):
-        use_fast_path()
     return baseline_app(BASELINE, body, get_wsgi_application())
-
-
-def use_fast_path() -> None:
-    """The embed fast path, placed as its docstring asks (settings do not list it by default)."""
-    from django.conf import settings
-
-    middleware = list(settings.MIDDLEWARE)
-    tenant = middleware.index("tenants.middleware.CachedTenantMiddleware")
-    middleware.insert(tenant + 1, "registers.public_views.EmbedFastPathMiddleware")
-    settings.MIDDLEWARE = middleware
 
 
 def cpu_ms(application: Callable[..., Any], path: str, runs: int = 2000) -> float:
@@ -194,16 +195,13 @@ def load_python(port: int, path: str, seconds: float, clients: int) -> tuple[flo
     return len(latencies) / seconds, p99
 
 
-def start_server(
-    url: str, body_file: Path, port: int, workers: int, fast_path: bool
-) -> subprocess.Popen[bytes]:
+def start_server(url: str, body_file: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "DATABASE_URL": url,
         "SELOSTE_BENCH_FILE": str(body_file),
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
-        "SELOSTE_BENCH_FAST_PATH": "1" if fast_path else "",
     }
     gunicorn = Path(sys.executable).parent / "gunicorn"
     command = [str(gunicorn), "--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
@@ -229,13 +227,15 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument(
-        "--fast-path",
-        action="store_true",
-        help="with registers.public_views.EmbedFastPathMiddleware",
+        "--organisations",
+        type=int,
+        default=1,
+        help="organisations present in the database (the bench's own included)",
     )
     args = parser.parse_args()
     url = set_up_django()
     body = publish_notice()
+    add_organisations(args.organisations - 1)
     with tempfile.TemporaryDirectory() as folder:
         body_file = Path(folder) / "fragment.html"
         body_file.write_bytes(body)
@@ -244,8 +244,6 @@ def main() -> None:
             results = run_rounds(url, body_file, args)
             from django.core.wsgi import get_wsgi_application
 
-            if args.fast_path:
-                use_fast_path()
             application = baseline_app(BASELINE, body, get_wsgi_application())
             cpu = {path: cpu_ms(application, path) for path in PATHS}
         finally:
@@ -254,7 +252,7 @@ def main() -> None:
 
 
 def run_rounds(url: str, body_file: Path, args: Any) -> dict[str, list[tuple[float, float]]]:
-    server = start_server(url, body_file, args.port, args.workers, args.fast_path)
+    server = start_server(url, body_file, args.port, args.workers)
     try:
         results: dict[str, list[tuple[float, float]]] = {path: [] for path in PATHS}
         for path in PATHS:
