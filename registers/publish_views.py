@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.tasks import TaskResult, TaskResultStatus
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from registers import portable
 from registers.compliance import blocking, check
 from registers.models import Controller, Register
-from registers.publishing import PublishBlocked, draft_document, latest_version, register_publish
+from registers.publishing import draft_document, latest_version, publish_in_background
 from registers.render.embed import sri
 from registers.render.html import render_fragment
 from tenants import audit
@@ -41,19 +42,11 @@ def register_publish_view(request: HttpRequest, slug: str) -> HttpResponse:
     errors = blocking(check(register, Controller.load()))
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and not errors:
-        try:
-            version = register_publish(
-                register=register, user=request.user, summary=form.cleaned_data["summary"]
-            )
-        except PublishBlocked as blocked:
-            errors = blocked.findings
-        else:
-            if version is None:
-                messages.info(request, _("Nothing has changed since the latest published version."))
-            else:
-                text = _("Version %(number)s is published.") % {"number": version.number}
-                messages.success(request, text)
-            return redirect("register_outputs", slug=register.slug)
+        result = publish_in_background.enqueue(
+            register.slug, request.user.pk, form.cleaned_data["summary"]
+        )
+        _tell_publication(request, result)
+        return redirect("register_outputs", slug=register.slug)
     fixes = [{"finding": finding, "url": finding.url(register)} for finding in errors]
     context = {"register": register, "form": form, "errors": fixes}
     return render(
@@ -62,6 +55,19 @@ def register_publish_view(request: HttpRequest, slug: str) -> HttpResponse:
         context,
         status=409 if errors and request.method == "POST" else 200,
     )
+
+
+def _tell_publication(request: HttpRequest, result: TaskResult[Any, Any]) -> None:
+    """Say how the publication went: at once in-process, or later when a queue worker runs it."""
+    if result.status == TaskResultStatus.FAILED:
+        messages.error(request, _("Publishing failed. Check the list below and try again."))
+    elif result.status != TaskResultStatus.SUCCESSFUL:
+        messages.info(request, _("Publishing. The new version appears here in a moment."))
+    elif result.return_value is None:
+        messages.info(request, _("Nothing has changed since the latest published version."))
+    else:
+        text = _("Version %(number)s is published.") % {"number": result.return_value}
+        messages.success(request, text)
 
 
 @role_required(Role.VIEWER)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from babel import Locale
+from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +27,7 @@ from registers.render.html import Alternate, PageLinks, render_fragment, render_
 from registers.render.pdf import render_pdf
 from tenants import audit
 from tenants.models import Organisation
+from tenants.tasks import tenant_task
 
 
 class PublishBlocked(Exception):
@@ -100,6 +102,16 @@ def current_organisation() -> Organisation | None:
     """The organisation whose schema this connection is in (django-tenants sets it)."""
     schema = getattr(connection, "schema_name", "public")
     return Organisation.objects.filter(schema_name=schema).first()
+
+
+@tenant_task
+def publish_in_background(register_slug: str, user_id: int | None, summary: str) -> int | None:
+    """``register_publish`` as a task: with a queue, the rendering (PDFs above all) leaves the
+    web request; the version is still frozen in one transaction. Returns the new number, if any."""
+    register = Register.objects.get(slug=register_slug)
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    version = register_publish(register=register, user=user, summary=summary)
+    return version.number if version else None
 
 
 def _render_outputs(

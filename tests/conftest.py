@@ -6,6 +6,8 @@ who belongs to globex only. Clients are bound to a host, as a browser is.
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,6 +15,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django_tenants.utils import schema_context
+from redis import Redis
 
 from tenants.bootstrap import ensure_public, ensure_template
 from tenants.models import Membership, Organisation, Role, organisation_create
@@ -130,3 +133,27 @@ def in_acme(acme: Organisation) -> Iterator[Organisation]:
     """Run the test's own queries in acme's schema."""
     with schema_context(acme.schema_name):
         yield acme
+
+
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture
+def redis_queue(settings: Any) -> Iterator[str]:
+    """Tasks go to Redis under a prefix of this test's own; its keys are removed afterwards."""
+    prefix = f"seloste-test-{uuid.uuid4().hex[:12]}:"
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "tenants.task_backend.RQBackend",
+            "QUEUES": ["default"],
+            "OPTIONS": {"URL": REDIS_URL, "PREFIX": prefix, "RESULT_TTL": 120, "FAILURE_TTL": 120},
+        }
+    }
+    yield prefix
+    # Jobs and results expire by themselves (the TTLs above); the queues are removed here.
+    redis = Redis.from_url(REDIS_URL)
+    for key in redis.scan_iter(f"*{prefix}*"):
+        redis.delete(key)
+    for queue_key in redis.smembers("rq:queues"):
+        if prefix in (queue_key.decode() if isinstance(queue_key, bytes) else queue_key):
+            redis.srem("rq:queues", queue_key)

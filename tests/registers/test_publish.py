@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.db import DatabaseError, transaction
 
 from registers.models import Purpose, Version, VersionOutput
@@ -136,3 +137,21 @@ def test_the_preview_renders_the_draft(in_acme: Any, editor_client: Any) -> None
     response = editor_client.get("/registers/asiakkaat/preview/sv/")
     assert response.status_code == 200
     assert "Kundregister" in response.content.decode()
+
+
+def test_with_a_queue_a_worker_publishes_and_renders_the_pdfs(
+    in_acme: Any, owner_client: Any, redis_queue: str
+) -> None:
+    full_controller()
+    full_register()
+
+    response = owner_client.post(
+        "/registers/asiakkaat/publish/", {"summary": "Launch"}, follow=True
+    )
+
+    assert "Publishing. The new version appears here in a moment." in response.content.decode()
+    assert not Version.objects.exists()
+    call_command("taskworker", burst=True, in_process=True)
+    version = Version.objects.get()
+    assert version.summary == "Launch"
+    assert all(bytes(output.pdf).startswith(b"%PDF") for output in version.outputs.all())

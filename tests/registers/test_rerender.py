@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
-import os
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -15,7 +13,6 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 from django_tenants.utils import schema_context
-from redis import Redis
 
 from registers.demo import fill_demo
 from registers.models import Purpose, Register, Version
@@ -24,7 +21,6 @@ from registers.publishing import register_publish
 from registers.rerender import SUMMARY, rerender_organisation, rerender_register
 from tenants.models import AuditEvent, Organisation
 
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 MARKER = '<p class="release-note">A release changed this template.</p>'
 
 
@@ -262,31 +258,11 @@ def test_a_failure_stops_the_run_and_keeps_what_is_done(
     assert len(versions_of(acme)) == 2
 
 
-@pytest.fixture
-def redis_queue(settings: Any) -> Iterator[None]:
-    """Tasks go to Redis under a prefix of this test's own, removed afterwards."""
-    prefix = f"seloste-test-{uuid.uuid4().hex[:12]}:"
-    settings.TASKS = {
-        "default": {
-            "BACKEND": "tenants.task_backend.RQBackend",
-            "QUEUES": ["default"],
-            "OPTIONS": {"URL": REDIS_URL, "PREFIX": prefix, "RESULT_TTL": 120, "FAILURE_TTL": 120},
-        }
-    }
-    yield
-    redis = Redis.from_url(REDIS_URL)
-    for key in redis.scan_iter(f"*{prefix}*"):
-        redis.delete(key)
-    for queue_key in redis.smembers("rq:queues"):
-        if prefix in (queue_key.decode() if isinstance(queue_key, bytes) else queue_key):
-            redis.srem("rq:queues", queue_key)
-
-
 def test_on_a_queue_the_command_queues_one_task_per_organisation(
     acme: Organisation,
     globex: Organisation,
     release: Callable[[], None],
-    redis_queue: None,
+    redis_queue: str,
     tmp_path: Path,
 ) -> None:
     publish_demo(acme)

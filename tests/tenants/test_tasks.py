@@ -7,9 +7,6 @@ the test's database transaction.
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -25,35 +22,13 @@ from rq.serializers import JSONSerializer
 from registers.models import Controller
 from tenants.task_backend import RQBackend
 from tenants.tasks import NoOrganisation, send_email, tenant_task
-
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+from tests.conftest import REDIS_URL
 
 
 @tenant_task
 def controller_name(greeting: str) -> str:
     """A task of an organisation: reads the controller row of the schema it runs in."""
     return f"{greeting}, {Controller.load().legal_name}"
-
-
-@pytest.fixture
-def redis_queue(settings: Any) -> Iterator[str]:
-    """Tasks go to Redis under a prefix of this test's own; its keys are removed afterwards."""
-    prefix = f"seloste-test-{uuid.uuid4().hex[:12]}:"
-    settings.TASKS = {
-        "default": {
-            "BACKEND": "tenants.task_backend.RQBackend",
-            "QUEUES": ["default"],
-            "OPTIONS": {"URL": REDIS_URL, "PREFIX": prefix, "RESULT_TTL": 120, "FAILURE_TTL": 120},
-        }
-    }
-    yield prefix
-    # Jobs and results expire by themselves (the TTLs above); the queues are removed here.
-    redis = Redis.from_url(REDIS_URL)
-    for key in redis.scan_iter(f"*{prefix}*"):
-        redis.delete(key)
-    for queue_key in redis.smembers("rq:queues"):
-        if prefix in (queue_key.decode() if isinstance(queue_key, bytes) else queue_key):
-            redis.srem("rq:queues", queue_key)
 
 
 def name_the_controllers(acme: Any, globex: Any) -> None:
