@@ -125,3 +125,9 @@ def test_the_verify_page_does_not_redirect_off_site(
 def test_users_without_an_authenticator_are_not_asked(acme: Organisation, editor: Any) -> None:
     client = password_login(acme, editor)
     assert client.get("/").status_code == 200
+
+
+def test_the_password_page_links_to_two_factor_set_up(owner_client):
+    page = owner_client.get("/accounts/password/")
+
+    assert b'href="/accounts/otp/setup/"' in page.content
