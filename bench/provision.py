@@ -75,14 +75,10 @@ def set_up_django() -> None:
 
 
 def bootstrap() -> None:
+    """Migrate the bench database as a deploy would, with the project's own command."""
     from django.core.management import call_command
 
-    from tenants.bootstrap import ensure_public, ensure_template
-
-    call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
-    ensure_public()
-    ensure_template()
-    call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0)
+    call_command("bootstrap", verbosity=0)
 
 
 class Sample(NamedTuple):

@@ -279,6 +279,17 @@ def scan(
                 yield text, language, hits
 
 
+def found_in_text(facts: Facts, pattern: re.Pattern[str], message: str) -> Iterator[Violation]:
+    """A violation for every text holding the pattern; ``message`` takes where, field, language
+    and words."""
+    for text, language, hits in scan(facts, pattern):
+        yield Violation(
+            message % {**text.describe(language), "words": hits},
+            text.section,
+            text.anchor(facts, language),
+        )
+
+
 @rule(
     "SEL-RETENTION-INDEFINITE",
     E,
@@ -343,16 +354,14 @@ def vague_words(facts: Facts) -> Iterator[Violation]:
     ),
 )
 def access_limit(facts: Facts) -> Iterator[Violation]:
-    for text, language, hits in scan(facts, ACCESS_LIMIT):
-        yield Violation(
-            _(
-                "%(where)s, “%(field)s” (%(language)s) limits requests (%(words)s). The GDPR "
-                "sets no such limit: remove it."
-            )
-            % {**text.describe(language), "words": hits},
-            text.section,
-            text.anchor(facts, language),
-        )
+    return found_in_text(
+        facts,
+        ACCESS_LIMIT,
+        _(
+            "%(where)s, “%(field)s” (%(language)s) limits requests (%(words)s). The GDPR "
+            "sets no such limit: remove it."
+        ),
+    )
 
 
 @rule(
@@ -367,16 +376,14 @@ def access_limit(facts: Facts) -> Iterator[Violation]:
     ),
 )
 def processor_disclaimer(facts: Facts) -> Iterator[Violation]:
-    for text, language, hits in scan(facts, DISCLAIMER):
-        yield Violation(
-            _(
-                "%(where)s, “%(field)s” (%(language)s) disclaims responsibility (%(words)s). The "
-                "controller answers for its processors: remove the disclaimer."
-            )
-            % {**text.describe(language), "words": hits},
-            text.section,
-            text.anchor(facts, language),
-        )
+    return found_in_text(
+        facts,
+        DISCLAIMER,
+        _(
+            "%(where)s, “%(field)s” (%(language)s) disclaims responsibility (%(words)s). The "
+            "controller answers for its processors: remove the disclaimer."
+        ),
+    )
 
 
 @rule(
@@ -391,13 +398,11 @@ def processor_disclaimer(facts: Facts) -> Iterator[Violation]:
     ),
 )
 def repealed_act(facts: Facts) -> Iterator[Violation]:
-    for text, language, hits in scan(facts, REPEALED_ACT):
-        yield Violation(
-            _(
-                "%(where)s, “%(field)s” (%(language)s) cites the repealed Personal Data Act "
-                "(%(words)s): refer to the GDPR and the Data Protection Act 1050/2018."
-            )
-            % {**text.describe(language), "words": hits},
-            text.section,
-            text.anchor(facts, language),
-        )
+    return found_in_text(
+        facts,
+        REPEALED_ACT,
+        _(
+            "%(where)s, “%(field)s” (%(language)s) cites the repealed Personal Data Act "
+            "(%(words)s): refer to the GDPR and the Data Protection Act 1050/2018."
+        ),
+    )

@@ -16,4 +16,5 @@ class Command(BaseCommand):
         # On a fresh database the template schema is created (and migrated) here.
         ensure_public()
         ensure_template()
-        self.stdout.write("Schemas are migrated.")
+        if options["verbosity"]:
+            self.stdout.write("Schemas are migrated.")
