@@ -53,9 +53,9 @@ def publish_and_log_in() -> str:
     from django_tenants.utils import schema_context
 
     from bench.provision import bootstrap
-    from registers.publishing import register_publish
+    from registers.publishing.versions import register_publish
     from tenants.models import Membership, Role, organisation_create
-    from tests.registers.test_document import full_controller, full_register
+    from tests.registers.document.test_document import full_controller, full_register
 
     bootstrap()
     users = get_user_model().objects

@@ -117,7 +117,7 @@ def time_standard() -> float:
     """A no-op migrate_schemas (public and every tenant) with django-tenants' standard executor."""
     from django.core.management import call_command
 
-    from tenants.migration import to_public
+    from tenants.schemas.migration import to_public
 
     started = time.perf_counter()
     call_command("migrate_schemas", executor="standard", interactive=False, verbosity=0)
@@ -128,7 +128,7 @@ def time_standard() -> float:
 
 def time_ours(workers: int) -> tuple[float, int, int]:
     """migrate_all; return the seconds, the schemas migrated and the schemas checked."""
-    from tenants.migration import migrate_all
+    from tenants.schemas.migration import migrate_all
 
     started = time.perf_counter()
     report = migrate_all(workers=workers)

@@ -39,7 +39,7 @@ def notice() -> object:
     from registers.document import build_document
     from registers.portable import register_from_dict
     from tenants.models import organisation_create
-    from tests.registers.test_document import full_controller
+    from tests.registers.document.test_document import full_controller
 
     bootstrap()
     user = get_user_model().objects.create_user("bench@example.com", "bench@example.com", "x")

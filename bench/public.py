@@ -61,9 +61,9 @@ def publish_notice() -> bytes:
     from django_tenants.utils import schema_context
 
     from bench.provision import bootstrap
-    from registers.publishing import register_publish
+    from registers.publishing.versions import register_publish
     from tenants.models import organisation_create
-    from tests.registers.test_document import full_controller, full_register
+    from tests.registers.document.test_document import full_controller, full_register
 
     bootstrap()
     user = get_user_model().objects.create_user("bench@example.com", "bench@example.com", "x")

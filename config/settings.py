@@ -122,7 +122,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tenants.middleware.CachedTenantMiddleware",
     # Published embed outputs are answered from memory before sessions and CSRF are set up.
-    "registers.public_views.EmbedFastPathMiddleware",
+    "registers.public.fast.EmbedFastPathMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -131,7 +131,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Whoever has an authenticator device reaches nothing until the code is given.
-    "tenants.otp.OTPRequiredMiddleware",
+    "tenants.accounts.otp.OTPRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -209,7 +209,7 @@ elif SELOSTE_TASKS == "redis":
         raise ImproperlyConfigured("SELOSTE_TASKS=redis needs REDIS_URL")
     TASKS = {
         "default": {
-            "BACKEND": "tenants.task_backend.RQBackend",
+            "BACKEND": "tenants.queue.backend.RQBackend",
             "QUEUES": ["default"],
             "OPTIONS": {"URL": os.environ["REDIS_URL"]},
         }

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import path
 
-from tenants import views
+from tenants import members, views
 from tenants.urls import common
 
 urlpatterns = [
     path("", views.landing, name="home"),
     path("signup/", views.signup, name="signup"),
-    path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("invitations/<str:token>/", members.invitation_accept, name="invitation_accept"),
     path("admin/", admin.site.urls),
     *common,
 ]

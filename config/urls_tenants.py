@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from tenants import views
+from tenants import members, views
+from tenants.accounts import views as accounts
 from tenants.urls import common
 
 urlpatterns = [
-    path("", include("registers.urls")),
-    path("", include("registers.public_urls")),
-    path("", include("registers.publish_urls")),
-    path("accounts/handoff/", views.handoff_receive, name="handoff"),
-    path("members/", views.members, name="members"),
-    path("members/invite/", views.invite, name="invite"),
-    path("members/<int:pk>/role/", views.member_role, name="member_role"),
-    path("members/<int:pk>/remove/", views.member_remove, name="member_remove"),
-    path("members/invitations/<int:pk>/cancel/", views.invitation_cancel, name="invitation_cancel"),
+    path("", include("registers.editor.urls")),
+    path("", include("registers.public.urls")),
+    path("", include("registers.publishing.urls")),
+    path("accounts/handoff/", accounts.handoff_receive, name="handoff"),
+    path("members/", members.members, name="members"),
+    path("members/invite/", members.invite, name="invite"),
+    path("members/<int:pk>/role/", members.member_role, name="member_role"),
+    path("members/<int:pk>/remove/", members.member_remove, name="member_remove"),
+    path(
+        "members/invitations/<int:pk>/cancel/", members.invitation_cancel, name="invitation_cancel"
+    ),
     path("audit/", views.audit_trail, name="audit_trail"),
     *common,
 ]

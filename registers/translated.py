@@ -62,7 +62,7 @@ def translation(value: dict[str, str] | None, language: str) -> str:
 
 
 class TranslatedWidget(forms.MultiWidget):
-    template_name = "registers/widgets/translated.html"
+    template_name = "registers/editor/widgets/translated.html"
 
     def __init__(self, multiline: bool = True, languages: tuple[str, ...] = LANGUAGE_CODES) -> None:
         self.languages = languages

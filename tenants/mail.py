@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tenants.models import Invitation, host_url
-from tenants.tasks import send_email
+from tenants.queue.tasks import send_email
 
 
 def send_invitation(invitation: Invitation, token: str, *, request: HttpRequest) -> str:

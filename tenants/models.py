@@ -16,7 +16,7 @@ from django_tenants.clone import CloneSchema
 from django_tenants.models import DomainMixin, TenantMixin
 from django_tenants.utils import get_public_schema_name, schema_context, schema_exists
 
-from tenants.cloning import clone_template
+from tenants.schemas.cloning import clone_template
 
 TEMPLATE_SCHEMA = "org_template"
 INVITATION_LIFETIME = timedelta(days=14)

@@ -17,8 +17,8 @@ from django.test import Client
 from django_tenants.utils import schema_context
 from redis import Redis
 
-from tenants.bootstrap import ensure_public, ensure_template
 from tenants.models import Membership, Organisation, Role, organisation_create
+from tenants.schemas.bootstrap import ensure_public, ensure_template
 
 PASSWORD = "correct horse battery staple"
 BASE = "localhost"
@@ -144,7 +144,7 @@ def redis_queue(settings: Any) -> Iterator[str]:
     prefix = f"seloste-test-{uuid.uuid4().hex[:12]}:"
     settings.TASKS = {
         "default": {
-            "BACKEND": "tenants.task_backend.RQBackend",
+            "BACKEND": "tenants.queue.backend.RQBackend",
             "QUEUES": ["default"],
             "OPTIONS": {"URL": REDIS_URL, "PREFIX": prefix, "RESULT_TTL": 120, "FAILURE_TTL": 120},
         }

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from registers.compliance import crosschecks, items, notice, text, transfers
+from registers.compliance import crosschecks, items, notice, text, text_scans, transfers
 from registers.compliance.base import RULES, Facts, Finding, Rule, Severity
 from registers.models import Controller, Register
 
@@ -25,7 +25,14 @@ __all__ = [
     "completeness",
 ]
 
-_RULE_MODULES = (items, transfers, notice, text, crosschecks)  # imported for their rules
+_RULE_MODULES = (
+    items,
+    transfers,
+    notice,
+    text,
+    text_scans,
+    crosschecks,
+)  # imported for their rules
 
 
 def check(register: Register, controller: Controller | None = None) -> list[Finding]:
@@ -52,7 +59,7 @@ def blocking(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def checklist_context(register: Register, controller: Controller | None = None) -> dict[str, Any]:
-    """The context of templates/registers/_checklist.html, ready to pass through a view."""
+    """The context of templates/registers/editor/_checklist.html, ready to pass through a view."""
     findings = check(register, controller)
     errors = blocking(findings)
     return {

@@ -29,11 +29,11 @@ percent = completeness(findings)        # 0-100, for the meter
 finding.url(register)                   # the field to fix: .../edit/purposes/#id_purposes-0-basis
 ```
 
-`templates/registers/_checklist.html` shows the findings grouped by article, each a link to its
-field, with the severity in words, a `<meter>` and a line saying whether publishing is blocked. It
-needs `register`, `findings` and `completeness` in its context; `checklist_context(register,
-controller)` returns them (plus a precomputed `checklist` of findings with their URLs and the
-error and warning counts).
+`templates/registers/editor/_checklist.html` shows the findings grouped by article, each a link
+to its field, with the severity in words, a `<meter>` and a line saying whether publishing is
+blocked. It needs `register`, `findings` and `completeness` in its context;
+`checklist_context(register, controller)` returns them (plus a precomputed `checklist` of
+findings with their URLs and the error and warning counts).
 
 ## How it reads a register
 
@@ -59,8 +59,9 @@ error and warning counts).
 - **Drafts.** An imported draft can lack fields the editor requires (a purpose's basis, a
   recipient's role or country, a cookie's provider); the checker reports them instead of failing.
 - **Free text.** The scans read every translated text of the register and of its rows, in every
-  language. The word lists are in `registers/compliance/text.py`; they catch the usual wording, not
-  every possible paraphrase, and the vague-word warning will also fire on an honest "you can".
+  language. The word lists are in `registers/compliance/text_scans.py`; they catch the usual
+  wording, not every possible paraphrase, and the vague-word warning will also fire on an honest
+  "you can".
 - **Transfers.** A recipient or a tool whose country is outside the EU/EEA needs a transfer with a
   ground (adequacy, an Art. 46 safeguard, or an Art. 49 derogation). A transfer row covers a
   recipient when it points to it, or when it names no recipient and has the same country. Cookies

@@ -229,6 +229,21 @@ def test_it_checks_text_per_language(in_acme):
     assert problems["rights_channel"].startswith("Expected text per language")
 
 
+def test_it_refuses_characters_postgresql_cannot_store(in_acme):
+    data = full_register()
+    data["introduction"] = {"en": "Hello\u0000"}
+    data["purposes"][0]["description"] = {"en": "Broken \ud800 pair"}
+    data["cookies"][0]["name"] = "_ga\x00"
+    problems = problems_of(data)
+    stored = "The text holds a character that cannot be stored (a NUL or a broken one)."
+    assert problems == {
+        "introduction": stored,
+        "purposes[0].description": stored,
+        "cookies[0].name": stored,
+    }
+    assert not Register.objects.exists()
+
+
 def test_it_refuses_another_format_or_version(in_acme):
     assert problems_of({"format": "seloste.organisation", "version": 1}) == {
         "format": 'Expected "seloste.register".'

@@ -13,10 +13,10 @@ from django.core.cache import cache
 from django_tenants.utils import schema_context
 
 from registers.models import Register, Version
-from registers.public_views import forget_served
-from registers.publishing import register_publish
+from registers.publishing.served import forget_served
+from registers.publishing.versions import register_publish
 from tenants.models import Invitation, Membership, Organisation, Role
-from tests.registers.test_document import full_controller, full_register, tr
+from tests.registers.document.test_document import full_controller, full_register, tr
 
 # Strings that exist only in globex's data: its register, its controller, its invitee.
 MARKERS = ("Zorbulon", "owner@globex.example")

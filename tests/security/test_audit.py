@@ -11,7 +11,7 @@ from registers.models import Register
 from tenants import audit
 from tenants.models import AuditEvent, Membership, Organisation, Role
 from tests.conftest import BASE, PASSWORD, host_client
-from tests.registers.test_editor_support import edit_url, make_register, read_form
+from tests.registers.editor.test_editor_support import edit_url, make_register, read_form
 from tests.security.conftest import publish_in
 
 

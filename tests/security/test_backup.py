@@ -12,7 +12,7 @@ from django_tenants.utils import schema_context
 
 from registers.models import Register, VersionOutput
 from registers.portable import organisation_to_dict
-from registers.publishing import register_publish
+from registers.publishing.versions import register_publish
 from tenants.models import Membership, Organisation, Role
 from tests.security.conftest import ACME_REGISTER
 

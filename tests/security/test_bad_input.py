@@ -28,7 +28,7 @@ from tenants.forms import (
 )
 from tenants.models import Organisation
 from tests.conftest import host_client
-from tests.registers.test_document import full_register
+from tests.registers.document.test_document import full_register
 
 SETTINGS = settings(
     max_examples=25,

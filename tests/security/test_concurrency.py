@@ -22,11 +22,11 @@ from django.test import Client
 from django_tenants.utils import schema_context
 
 from registers.models import Register, Version
-from registers.publishing import register_publish
+from registers.publishing.versions import register_publish
 from tenants.models import AuditEvent, Membership, Organisation, Role, organisation_create
 from tests.conftest import host_client, make_user
-from tests.registers.test_document import full_controller, full_register
-from tests.registers.test_editor_support import edit_url, make_register, read_form
+from tests.registers.document.test_document import full_controller, full_register
+from tests.registers.editor.test_editor_support import edit_url, make_register, read_form
 
 
 def together(*actions: Callable[[], Any]) -> list[Any]:

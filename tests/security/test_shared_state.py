@@ -11,7 +11,7 @@ from django_tenants.utils import schema_context
 
 from registers.models import Register, VersionOutput
 from tenants.models import Organisation
-from tenants.tasks import NoOrganisation, tenant_task
+from tenants.queue.tasks import NoOrganisation, tenant_task
 from tests.conftest import host_client
 from tests.security.conftest import publish_in
 

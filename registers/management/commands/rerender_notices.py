@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from registers.rerender import DEFAULT_STATE, Progress, RerenderFailed, rerender_all
+from registers.publishing.rerender import DEFAULT_STATE, Progress, RerenderFailed, rerender_all
 
 
 class Command(BaseCommand):

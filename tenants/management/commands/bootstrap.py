@@ -5,7 +5,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from tenants.bootstrap import ensure_public, ensure_template
+from tenants.schemas.bootstrap import ensure_public, ensure_template
 
 
 class Command(BaseCommand):

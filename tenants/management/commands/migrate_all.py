@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from tenants.migration import MigrationReport, migrate_all
+from tenants.schemas.migration import MigrationReport, migrate_all
 
 
 def default_workers() -> int:

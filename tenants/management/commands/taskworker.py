@@ -8,7 +8,7 @@ from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from rq import SimpleWorker, Worker
 from rq.serializers import JSONSerializer
 
-from tenants.task_backend import RQBackend, TaskJob
+from tenants.queue.backend import RQBackend, TaskJob
 
 
 class Command(BaseCommand):

@@ -1,0 +1,249 @@
+"""Rules that scan free text in every language for words that hide what happens (Art. 12(1)):
+vague qualifiers, open-ended retention, access limits, processor disclaimers, repealed acts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from registers.compliance.base import (
+    Facts,
+    Severity,
+    Violation,
+    rule,
+)
+from registers.compliance.text import Text, translated_texts
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+def _pattern(*words: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
+
+
+# WP260 (paragraph 13) names "may", "might", "some", "often" and "possible" as qualifiers that
+# leave the reader guessing; these are their usual equivalents in our three languages.
+VAGUE_WORDS = {
+    # "may" in lower case only, so that the month of May is not taken for a hedge.
+    "en": _pattern(
+        "(?-i:may)", "might", "some", "often", "possible", "possibly", "perhaps", "occasionally"
+    ),
+    "fi": _pattern(
+        "saattaa",
+        "saattavat",
+        "saatamme",
+        r"voi\s+olla",
+        r"voivat\s+olla",
+        "voidaan",
+        "mahdollisesti",
+        "joitakin",
+        "joitain",
+        "usein",
+        "tarvittaessa",
+    ),
+    # Plain "kan" is also "can" ("du kan begära"): only "kan komma att" is the hedge.
+    "sv": _pattern(
+        r"kan\s+komma\s+att",
+        "kanske",
+        "eventuellt",
+        "vissa",
+        "ibland",
+        "ofta",
+        "möjligen",
+        "möjligtvis",
+    ),
+}
+REPEALED_ACT = _pattern(
+    r"henkilötietolai\w*",
+    r"henkilötietolaki",
+    r"523/1999",
+    r"523/99",
+    r"personuppgiftslag\w*",
+    r"personal\s+data\s+act",
+)
+ACCESS_LIMIT = _pattern(
+    r"once\s+(?:a|per|every)\s+(?:year|12\s+months)",
+    r"one\s+time\s+(?:a|per)\s+year",
+    r"kerran\s+(?:vuodessa|vuoden\s+aikana|vuosittain)",
+    r"en\s+gång\s+(?:per|om|i)\s+året",
+    r"en\s+gång\s+per\s+år",
+    r"en\s+gång\s+årligen",
+)
+DISCLAIMER = _pattern(
+    r"not\s+(?:be\s+)?(?:responsible|liable)",
+    r"no\s+(?:responsibility|liability)",
+    r"ei\s+vastaa",
+    r"eivät\s+vastaa",
+    r"ei\s+ole\s+vastuussa",
+    r"ei\s+ota\s+vastuuta",
+    r"vastuuta\s+ei",
+    r"ansvarar\s+(?:inte|ej)",
+    r"inte\s+ansvarig\w*",
+    r"(?:tar|bär)\s+inget\s+ansvar",
+)
+INDEFINITE = _pattern(
+    # Adverbs and set phrases only: "permanent address" is a kind of data, not a period.
+    r"indefinite(?:ly)?",
+    r"permanently",
+    r"forever",
+    r"without\s+(?:a\s+)?time\s+limit",
+    r"toistaiseksi",
+    r"pysyvästi",
+    r"ikuisesti",
+    r"rajattomasti",
+    r"määräämättömän\s+ajan",
+    r"tills\s+vidare",
+    r"för\s+alltid",
+    r"på\s+obestämd\s+tid",
+    r"utan\s+tidsgräns",
+)
+
+
+def _hits(pattern: re.Pattern[str], text: str) -> str:
+    found = dict.fromkeys(match.group(0).lower() for match in pattern.finditer(text))
+    return ", ".join(f"“{word}”" for word in found)
+
+
+def scan(
+    facts: Facts, pattern: re.Pattern[str], *, only: str = ""
+) -> Iterator[tuple[Text, str, str]]:
+    """(text, language, words found) for every text in which the pattern occurs."""
+    for text in translated_texts(facts):
+        if only and text.prefix != only:
+            continue
+        for language, words in text.value.items():
+            hits = _hits(pattern, words)
+            if hits:
+                yield text, language, hits
+
+
+def found_in_text(facts: Facts, pattern: re.Pattern[str], message: str) -> Iterator[Violation]:
+    """A violation for every text holding the pattern; ``message`` takes where, field, language
+    and words."""
+    for text, language, hits in scan(facts, pattern):
+        yield Violation(
+            message % {**text.describe(language), "words": hits},
+            text.section,
+            text.anchor(facts, language),
+        )
+
+
+@rule(
+    "SEL-RETENTION-INDEFINITE",
+    E,
+    "GDPR 13(2)(a), 14(2)(a), 5(1)(e)",
+    gettext_lazy("No data is kept indefinitely"),
+    (
+        '"Indefinitely" is neither a period nor a criterion, and keeping data longer '
+        "than needed breaks the storage limitation principle. Say when the data is "
+        "deleted or what decides it."
+    ),
+)
+def retention_indefinite(facts: Facts) -> Iterator[Violation]:
+    for text, language, hits in scan(facts, INDEFINITE, only="retention"):
+        yield Violation(
+            _(
+                "%(where)s (%(language)s) keeps data without an end (%(words)s): give a period or "
+                "the event that ends it."
+            )
+            % {**text.describe(language), "words": hits},
+            text.section,
+            text.anchor(facts, language),
+        )
+
+
+@rule(
+    "SEL-VAGUE-WORDS",
+    W,
+    "GDPR 12(1)",
+    gettext_lazy("No vague qualifiers"),
+    (
+        'The transparency guidelines (WP260) warn that words such as "may", "might", '
+        '"some", "often" and "possible" leave the reader unable to tell what '
+        "actually happens. Say what you do, with what data, to whom and when."
+    ),
+)
+def vague_words(facts: Facts) -> Iterator[Violation]:
+    for text in translated_texts(facts):
+        for language, words in text.value.items():
+            pattern = VAGUE_WORDS.get(language)
+            hits = _hits(pattern, words) if pattern else ""
+            if hits:
+                yield Violation(
+                    _(
+                        "%(where)s, “%(field)s” (%(language)s): vague words %(words)s. Say exactly "
+                        "what you do."
+                    )
+                    % {**text.describe(language), "words": hits},
+                    text.section,
+                    text.anchor(facts, language),
+                )
+
+
+@rule(
+    "SEL-ACCESS-LIMIT",
+    W,
+    "GDPR 12(5), 15",
+    gettext_lazy("Access requests are not rationed"),
+    (
+        "The right of access has no yearly quota. Only manifestly unfounded or excessive "
+        "requests may be refused or charged for, case by case (Art. 12(5)); a notice "
+        'promising access "once a year" misstates the right.'
+    ),
+)
+def access_limit(facts: Facts) -> Iterator[Violation]:
+    return found_in_text(
+        facts,
+        ACCESS_LIMIT,
+        _(
+            "%(where)s, “%(field)s” (%(language)s) limits requests (%(words)s). The GDPR "
+            "sets no such limit: remove it."
+        ),
+    )
+
+
+@rule(
+    "SEL-PROCESSOR-DISCLAIMER",
+    W,
+    "GDPR 24, 28",
+    gettext_lazy("The controller does not disclaim its processors"),
+    (
+        "The controller answers for the processing it has a processor carry out (Art. "
+        "24 and 28). Saying that it is not responsible for its subcontractors misleads "
+        "the reader."
+    ),
+)
+def processor_disclaimer(facts: Facts) -> Iterator[Violation]:
+    return found_in_text(
+        facts,
+        DISCLAIMER,
+        _(
+            "%(where)s, “%(field)s” (%(language)s) disclaims responsibility (%(words)s). The "
+            "controller answers for its processors: remove the disclaimer."
+        ),
+    )
+
+
+@rule(
+    "SEL-REPEALED-ACT",
+    W,
+    "Tietosuojalaki 1050/2018",
+    gettext_lazy("No reference to the repealed Personal Data Act"),
+    (
+        "The Personal Data Act (henkilötietolaki 523/1999) was repealed when the Data "
+        "Protection Act 1050/2018 took effect on 1 January 2019. A notice citing it "
+        "is out of date; cite the GDPR and the Data Protection Act instead."
+    ),
+)
+def repealed_act(facts: Facts) -> Iterator[Violation]:
+    return found_in_text(
+        facts,
+        REPEALED_ACT,
+        _(
+            "%(where)s, “%(field)s” (%(language)s) cites the repealed Personal Data Act "
+            "(%(words)s): refer to the GDPR and the Data Protection Act 1050/2018."
+        ),
+    )

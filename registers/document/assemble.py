@@ -1,0 +1,69 @@
+"""The notice of one register in one language: each section in the order Finnish readers know."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from django.utils import translation
+
+from registers.document import controller, cookies, dates, purposes, recipients, retention, rights
+from registers.document.blocks import SECTION_ORDER, Block, NoticeDocument, Section, long_date, say
+from registers.document.entered import Entered
+from registers.models import Controller, Register
+from registers.translated import translation as text_in
+
+SECTIONS: dict[str, Callable[[Entered], tuple[Block, ...]]] = {
+    "controller": controller.section_controller,
+    "contact": controller.section_contact,
+    "register": purposes.section_register,
+    "purposes": purposes.section_purposes,
+    "data": purposes.section_data,
+    "sources": purposes.section_sources,
+    "recipients": recipients.section_recipients,
+    "transfers": recipients.section_transfers,
+    "retention": retention.section_retention,
+    "protection": retention.section_protection,
+    "rights": rights.section_rights,
+    "cookies": cookies.section_cookies,
+    "automated": rights.section_automated,
+}
+
+
+def build_document(
+    register: Register,
+    controller: Controller,
+    language: str,
+    *,
+    effective_date: datetime.date | None = None,
+    updated: datetime.date | None = None,
+) -> NoticeDocument:
+    """The notice of ``register`` in ``language``; the dates default to the register's own."""
+    with translation.override(language):
+        entered = Entered(register, controller, language)
+        effective = effective_date or register.effective_date
+        return NoticeDocument(
+            language=language,
+            languages=tuple(register.languages),
+            slug=register.slug,
+            title=text_in(register.name, language) or register.title(language),
+            controller=controller.legal_name,
+            heading=say("label", key="notice"),
+            sections=_sections(entered, effective, updated),
+            effective_date=long_date(effective, language) if effective else "",
+            updated=long_date(updated, language) if updated else "",
+        )
+
+
+def _sections(
+    entered: Entered, effective: datetime.date | None, updated: datetime.date | None
+) -> tuple[Section, ...]:
+    built = []
+    for key in SECTION_ORDER:
+        if key == "dates":
+            blocks = dates.section_dates(entered, effective, updated)
+        else:
+            blocks = SECTIONS[key](entered)
+        if blocks:
+            built.append(Section(key=key, heading=say("heading", key=key), blocks=blocks))
+    return tuple(built)

@@ -1,0 +1,51 @@
+"""Recipients and transfers outside the EU/EEA (Art. 13(1)(e)-(f))."""
+
+from __future__ import annotations
+
+from registers.document.blocks import Block, Item, definitions, paragraph, say, table, term
+from registers.document.entered import Entered
+from registers.vocabulary import (
+    RecipientType,
+    TransferMechanism,
+    country_name,
+)
+
+
+def section_recipients(e: Entered) -> tuple[Block, ...]:
+    if not e.recipients:
+        return (paragraph(say("statement", key="no_recipients"), "recipients"),)
+    header = [say("label", key=k) for k in ("recipient", "role", "country")]
+    rows = []
+    for i, r in enumerate(e.recipients):
+        at = f"recipients[{i}]"
+        who = say("recipient", name=r.name, description=e.t(r.description))
+        rows.append(
+            (
+                Item(text=who, source=f"{at}.description"),
+                Item(
+                    text=str(RecipientType(r.recipient_type).label) if r.recipient_type else "",
+                    source=f"{at}.recipient_type",
+                ),
+                Item(text=country_name(r.country, e.language), source=f"{at}.country"),
+            )
+        )
+    return (table(header, rows, "recipients"),)
+
+
+def section_transfers(e: Entered) -> tuple[Block, ...]:
+    if not e.transfers:
+        return (paragraph(say("statement", key="no_transfers"), "transfers"),)
+    blocks = [paragraph(say("statement", key="transfers"), "transfers")]
+    for i, t in enumerate(e.transfers):
+        at = f"transfers[{i}]"
+        mechanism = str(TransferMechanism(t.mechanism).label) if t.mechanism else ""
+        recipient = t.recipient.name or e.t(t.recipient.description) if t.recipient else ""
+        items = [
+            term("recipient", recipient, f"{at}.recipient"),
+            term("country", country_name(t.country, e.language), f"{at}.country"),
+            term("transferred", e.t(t.description), f"{at}.description"),
+            term("mechanism", mechanism, f"{at}.mechanism"),
+            term("copy", e.t(t.copy_available), f"{at}.copy_available"),
+        ]
+        blocks.append(definitions(items, at))
+    return tuple(blocks)

@@ -1,0 +1,250 @@
+"""The editor's lists of rows (purposes, categories, recipients ...): a form and formset each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.forms.models import BaseInlineFormSet, inlineformset_factory
+from django.utils.functional import Promise
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from registers.editor.forms import EditorForm, style_field
+from registers.models import (
+    CategoryRow,
+    Cookie,
+    JointController,
+    Purpose,
+    Recipient,
+    Register,
+    Retention,
+    Source,
+    Transfer,
+)
+from registers.translated import translation
+
+# A page lists at most this many rows of one kind; more is refused, not silently cut.
+MAX_ROWS = 200
+
+
+class RowForm(EditorForm):
+    """A row of one of the register's lists; the register is given by the formset."""
+
+    def __init__(self, *args: Any, register: Register | None = None, **kwargs: Any) -> None:
+        self.register = register
+        super().__init__(*args, **kwargs)
+        if "DELETE" in self.fields:
+            style_field(self.fields["DELETE"])
+
+
+class JointControllerForm(RowForm):
+    class Meta:
+        model = JointController
+        fields = ("name", "contact", "essence")
+        help_texts = {
+            "name": _("The organisation that decides on the processing with you (Art. 26)."),
+            "contact": _("How people reach the other controller."),
+            "essence": _(
+                "The essence of your arrangement, such as who answers which requests (Art. 26(2))."
+            ),
+        }
+
+
+class PurposeForm(RowForm):
+    class Meta:
+        model = Purpose
+        fields = (
+            "description",
+            "basis",
+            "legitimate_interest",
+            "requirement",
+            "consequence",
+            "is_direct_marketing",
+        )
+        help_texts = {
+            "description": _("What the data is used for, one purpose per row."),
+            "basis": _("Every purpose needs one legal basis from GDPR Art. 6(1)."),
+            "legitimate_interest": _(
+                "Only for legitimate interests: say what the interest is (Art. 13(1)(d))."
+            ),
+            "requirement": _("Whether people must give the data, and why (Art. 13(2)(e))."),
+            "consequence": _("For example: without an address we cannot deliver the order."),
+            "is_direct_marketing": _(
+                "Marketing sent to people directly; they may always object to it (Art. 21)."
+            ),
+        }
+
+
+class CategoryForm(RowForm):
+    class Meta:
+        model = CategoryRow
+        fields = ("category", "custom_name", "details", "is_special", "special_condition")
+        help_texts = {
+            "custom_name": _("A category that is not in the list."),
+            "details": _("Optional: what exactly the category holds."),
+            "is_special": _(
+                "Health, ethnic origin, beliefs, trade union membership and the like: these "
+                "need a condition of Art. 9(2) as well as a legal basis."
+            ),
+            "special_condition": _("The condition that allows processing this special category."),
+        }
+
+
+class SourceForm(RowForm):
+    class Meta:
+        model = Source
+        fields = ("description", "publicly_available")
+        help_texts = {
+            "description": _("Where the data comes from, if not from the person (Art. 14(2)(f))."),
+            "publicly_available": _(
+                "Tick if anyone can consult the source, such as a public register."
+            ),
+        }
+
+
+class RecipientForm(RowForm):
+    class Meta:
+        model = Recipient
+        fields = ("recipient_type", "name", "description", "country")
+        help_texts = {
+            "recipient_type": _(
+                "Processors handle the data on your behalf; other recipients use it for their "
+                "own purposes."
+            ),
+            "description": _("Who they are and what they do with the data (Art. 13(1)(e))."),
+            "country": _("Where the recipient processes the data."),
+        }
+
+
+def recipient_label(recipient: Recipient) -> str:
+    language = get_language() or "en"
+    return recipient.name or translation(recipient.description, language) or str(recipient.pk)
+
+
+class TransferForm(RowForm):
+    recipient = forms.ChoiceField(label=_("Recipient"), required=False)
+
+    class Meta:
+        model = Transfer
+        fields = ("recipient", "country", "mechanism", "description", "copy_available")
+        help_texts = {
+            "recipient": _("One of the recipients on the Recipients page."),
+            "country": _("The country outside the EU and EEA."),
+            "mechanism": _("What makes the transfer lawful (GDPR Chapter V)."),
+            "description": _("Which data is transferred."),
+            "copy_available": _(
+                "For contractual clauses and other safeguards: how people can get a copy "
+                "(Art. 13(1)(f))."
+            ),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The register's prefetched recipients: the only ones a transfer may point to.
+        self.recipients = (
+            {str(r.pk): r for r in self.register.recipients.all()} if self.register else {}
+        )
+        field = self.fields["recipient"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            ("", "—"),
+            *((pk, recipient_label(r)) for pk, r in self.recipients.items()),
+        ]
+        field.help_text = self.Meta.help_texts["recipient"]
+        style_field(field)
+
+    def clean_recipient(self) -> Recipient | None:
+        return self.recipients.get(self.cleaned_data.get("recipient") or "")
+
+
+class RetentionForm(RowForm):
+    class Meta:
+        model = Retention
+        fields = ("applies_to", "period", "unit", "criteria")
+        help_texts = {
+            "applies_to": _("The data or the purpose this rule covers."),
+            "period": _(
+                "How long the data is kept (Art. 13(2)(a)). If no fixed period fits, leave it "
+                "empty and give the criteria."
+            ),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("period") and not cleaned.get("unit"):
+            self.add_error("unit", _("Choose the unit of the period."))
+        return cleaned
+
+
+class CookieForm(RowForm):
+    class Meta:
+        model = Cookie
+        fields = ("name", "provider", "kind", "purpose", "duration", "country", "mechanism")
+        help_texts = {
+            "name": _("The name of the cookie, or of the tool as its provider calls it."),
+            "provider": _("Who sets the cookie or provides the tool."),
+            "purpose": _("What the cookie or tool is used for; people decide on consent by it."),
+            "kind": _("Only strictly necessary cookies may be set without consent."),
+            "duration": _("How long the cookie stays, e.g. 13 months."),
+            "country": _("Where the provider processes the data."),
+            "mechanism": _(
+                "If the provider is outside the EU and EEA: what makes the transfer lawful."
+            ),
+        }
+
+
+class RowFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
+    def clean(self) -> None:
+        super().clean()
+        # A posted row id that is not one of this register's rows (tampered with, or of another
+        # register) leaves its form without a stored row; Django would skip it silently.
+        if any(form.instance._state.adding for form in self.initial_forms):
+            raise forms.ValidationError(
+                _("A row on this page does not belong to this register. Reload the page."),
+                code="foreign_row",
+            )
+
+    def add_fields(self, form: forms.ModelForm, index: int | None) -> None:  # type: ignore[type-arg]
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this row")
+            style_field(form.fields["DELETE"])
+
+
+def _rows(model: type[Any], form: type[RowForm]) -> Any:
+    return inlineformset_factory(
+        Register,
+        model,
+        form=form,
+        formset=RowFormSet,
+        fields=form.Meta.fields,  # type: ignore[attr-defined]
+        extra=0,
+        can_delete=True,
+        max_num=MAX_ROWS,
+        absolute_max=MAX_ROWS,
+        validate_max=True,
+    )
+
+
+# Keyed by the rows' related name, which is also each formset's prefix.
+FORMSETS: dict[str, Any] = {
+    "joint_controllers": _rows(JointController, JointControllerForm),
+    "purposes": _rows(Purpose, PurposeForm),
+    "categories": _rows(CategoryRow, CategoryForm),
+    "sources": _rows(Source, SourceForm),
+    "recipients": _rows(Recipient, RecipientForm),
+    "transfers": _rows(Transfer, TransferForm),
+    "retention": _rows(Retention, RetentionForm),
+    "cookies": _rows(Cookie, CookieForm),
+}
+ROW_TITLES: dict[str, Promise] = {
+    "joint_controllers": _("Joint controllers"),
+    "purposes": _("Purposes"),
+    "categories": _("Data categories"),
+    "sources": _("Other sources"),
+    "recipients": _("Recipients"),
+    "transfers": _("Transfers"),
+    "retention": _("Retention rules"),
+    "cookies": _("Cookies and tools"),
+}

@@ -1,0 +1,257 @@
+"""The organisation's pages: its registers, the register editor and the controller details.
+
+Every save is guarded by the version the page was read at: the row is locked, the version
+compared, and only then is anything written, all in one transaction. A stale page is refused with
+the user's input shown again, so two people never silently overwrite each other.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import capfirst
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from registers.compliance import check, completeness
+from registers.editor.forms import ControllerForm, RegisterCreateForm
+from registers.editor.rows import FORMSETS, ROW_TITLES
+from registers.editor.sections import SECTIONS, SectionPage, with_added_row
+from registers.models import (
+    CategoryRow,
+    Controller,
+    Cookie,
+    JointController,
+    Purpose,
+    Recipient,
+    Register,
+    Retention,
+    Source,
+    Transfer,
+)
+from registers.sectors import create_from_sector
+from tenants import audit
+from tenants.access import role_required
+from tenants.models import Role
+
+CONFLICT = _(
+    "Someone else saved this register after you opened it; your input is below, reload to see "
+    "theirs."
+)
+CONTROLLER_CONFLICT = _(
+    "Someone else saved these details after you opened them; your input is below, reload to see "
+    "theirs."
+)
+# Every list a section page or the checker reads, fetched once whatever the number of rows.
+PREFETCH = (*FORMSETS, "transfers__recipient")
+
+
+def _can_edit(request: HttpRequest) -> bool:
+    if request.membership.has_role(Role.EDITOR):  # type: ignore[attr-defined]
+        return True
+    if request.method == "POST":
+        raise PermissionDenied
+    return False
+
+
+@role_required(Role.VIEWER)
+def register_list(request: HttpRequest) -> HttpResponse:
+    can_edit = _can_edit(request)
+    form = RegisterCreateForm(request.POST or None) if can_edit else None
+    if form is not None and form.is_valid():
+        register = _create_register(form.cleaned_data)
+        messages.success(request, _("Register created."))
+        return redirect("register_edit", slug=register.slug, section="basics")
+    context = {"registers": Register.objects.all(), "form": form}
+    return render(request, "registers/editor/register_list.html", context)
+
+
+def _create_register(data: dict[str, Any]) -> Register:
+    fields = {"name": data["name"], "slug": data["slug"], "languages": data["languages"]}
+    if not data["start"]:
+        return Register.objects.create(**fields)
+    with transaction.atomic():
+        return create_from_sector(data["start"], **fields)
+
+
+@role_required(Role.VIEWER)
+def register_edit(request: HttpRequest, slug: str, section: str) -> HttpResponse:
+    if section not in SECTIONS:
+        raise Http404
+    can_edit = _can_edit(request)
+    register = get_object_or_404(Register.objects.prefetch_related(*PREFETCH), slug=slug)
+    page = SectionPage(SECTIONS[section], register, request.POST or None, read_only=not can_edit)
+    status, conflict = 200, False
+    if request.method == "POST" and request.POST.get("add_row") in page.section.rows:
+        formset = next(f for f in page.formsets if f.prefix == request.POST["add_row"])
+        data = with_added_row(request.POST, formset)
+        page = SectionPage(SECTIONS[section], register, data)
+    elif request.method == "POST" and page.is_valid():
+        if _save_section(page):
+            audit.record("register.saved", request=request, register=register.slug, section=section)
+            messages.success(request, _("Saved."))
+            return redirect("register_edit", slug=register.slug, section=section)
+        status, conflict = 409, True
+    return render(
+        request,
+        "registers/editor/section.html",
+        _section_context(page, can_edit, conflict),
+        status=status,
+    )
+
+
+def _save_section(page: SectionPage) -> bool:
+    with transaction.atomic():
+        locked = Register.objects.select_for_update().only("version").get(pk=page.register.pk)
+        if locked.version != page.posted_version():
+            return False
+        page.save()
+    return True
+
+
+def _section_context(page: SectionPage, can_edit: bool, conflict: bool) -> dict[str, Any]:
+    controller = Controller.load()
+    findings = check(page.register, controller)
+    return {
+        "register": page.register,
+        "page": page,
+        "section": page.section,
+        "sections": SECTIONS.values(),
+        "formsets": [(formset, ROW_TITLES[formset.prefix]) for formset in page.formsets],
+        "can_edit": can_edit,
+        "conflict": conflict and CONFLICT,
+        "findings": findings,
+        "completeness": completeness(findings),
+    }
+
+
+@role_required(Role.VIEWER)
+def controller(request: HttpRequest) -> HttpResponse:
+    can_edit = _can_edit(request)
+    current = Controller.load()
+    form = ControllerForm(
+        request.POST or None,
+        instance=current,
+        read_only=not can_edit,
+        initial={"version": current.version},
+    )
+    status, conflict = 200, False
+    if request.method == "POST" and form.is_valid():
+        if _save_controller(form):
+            audit.record("controller.saved", request=request)
+            messages.success(request, _("Saved."))
+            return redirect("controller")
+        status, conflict = 409, True
+    context = {"form": form, "can_edit": can_edit, "conflict": conflict and CONTROLLER_CONFLICT}
+    return render(request, "registers/editor/controller.html", context, status=status)
+
+
+def _save_controller(form: ControllerForm) -> bool:
+    posted = form.cleaned_data["version"]
+    with transaction.atomic():
+        locked = Controller.objects.select_for_update().only("version").get(pk=form.instance.pk)
+        if locked.version != posted:
+            return False
+        saved = form.save(commit=False)
+        saved.version = posted + 1
+        saved.save()
+    return True
+
+
+@role_required(Role.OWNER)
+def register_history(request: HttpRequest, slug: str) -> HttpResponse:
+    register = get_object_or_404(Register, slug=slug)
+    context = {"register": register, "entries": history_entries(register)}
+    return render(request, "registers/editor/history.html", context)
+
+
+# What the history shows of each change; bookkeeping fields say nothing to a reader.
+HISTORY_MODELS = (
+    Register,
+    JointController,
+    Purpose,
+    CategoryRow,
+    Source,
+    Recipient,
+    Transfer,
+    Retention,
+    Cookie,
+)
+HIDDEN_FIELDS = frozenset({"id", "register", "version", "position", "created_at", "updated_at"})
+HISTORY_LIMIT = 300
+ACTIONS = {"+": _("added"), "~": _("changed"), "-": _("removed")}
+
+
+def history_entries(register: Register) -> list[dict[str, Any]]:
+    """The register's and its rows' changes, newest first, each with who and what changed."""
+    entries = []
+    for model in HISTORY_MODELS:
+        key = {"id": register.pk} if model is Register else {"register_id": register.pk}
+        records = model.history.filter(**key).select_related("history_user")
+        previous: dict[int, Any] = {}
+        for record in records.order_by("history_date", "history_id"):
+            entries.append(_entry(model, record, previous.get(record.id)))
+            previous[record.id] = record
+    entries = [entry for entry in entries if entry["changes"] or entry["type"] != "~"]
+    entries.sort(key=lambda entry: entry["when"], reverse=True)
+    return entries[:HISTORY_LIMIT]
+
+
+def _entry(model: type[Any], record: Any, previous: Any) -> dict[str, Any]:
+    names = [f.name for f in model._meta.fields if f.name not in HIDDEN_FIELDS]
+    if previous is not None and record.history_type == "~":
+        delta = record.diff_against(previous, included_fields=names)
+        changes = [(c.field, c.old, c.new) for c in delta.changes]
+    elif record.history_type == "+":
+        values = [(n, getattr(record, model._meta.get_field(n).attname)) for n in names]
+        changes = [(n, None, v) for n, v in values if v not in (None, "", {}, [], False)]
+    else:
+        changes = []
+    return {
+        "when": record.history_date,
+        "who": record.history_user,
+        "type": record.history_type,
+        "action": ACTIONS.get(record.history_type, ""),
+        "kind": model._meta.verbose_name,
+        "label": _record_label(model, record),
+        "changes": [
+            (_field_label(model, n), _shown(model, n, old), _shown(model, n, new))
+            for n, old, new in changes
+        ],
+    }
+
+
+def _record_label(model: type[Any], record: Any) -> str:
+    if model is Register:
+        return ""
+    for name in ("name", "description", "applies_to", "category", "custom_name"):
+        value = getattr(record, name, None)
+        if isinstance(value, dict) and value:
+            return str(value.get(get_language() or "", next(iter(value.values()))))
+        if value:
+            return _shown(model, name, value)
+    return ""
+
+
+def _field_label(model: type[Any], name: str) -> str:
+    return capfirst(str(model._meta.get_field(name).verbose_name))
+
+
+def _shown(model: type[Any], name: str, value: Any) -> str:
+    """A stored value as a reader understands it: labels for codes, texts per language."""
+    if value in (None, "", {}, []):
+        return "–"
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    field = model._meta.get_field(name)
+    choices = dict(getattr(getattr(field, "base_field", field), "flatchoices", None) or [])
+    if isinstance(value, dict):
+        return " · ".join(f"{code}: {text}" for code, text in value.items())
+    if isinstance(value, list):
+        return ", ".join(str(choices.get(item, item)) for item in value)
+    return str(choices.get(value, value))

@@ -1,0 +1,47 @@
+"""The register domain, one PostgreSQL schema per organisation.
+
+Every fact a notice states is a field here: the checker reads these fields, the notice document is
+built from them, and nothing legal is left to a free-text box that the checker cannot see into.
+Free text is stored per language (``TranslatedTextField``). History records name their user
+without a database constraint: users live in the public schema, and a constraint per history table
+and organisation would hang thousands of triggers on ``auth_user``.
+"""
+
+from __future__ import annotations
+
+from registers.models.controller import Controller
+from registers.models.register import Register
+from registers.models.rows import (
+    CategoryRow,
+    Cookie,
+    CookieKind,
+    JointController,
+    PeriodUnit,
+    ProvisionRequirement,
+    Purpose,
+    Recipient,
+    Retention,
+    Row,
+    Source,
+    Transfer,
+)
+from registers.models.versions import Version, VersionOutput
+
+__all__ = [
+    "CategoryRow",
+    "Controller",
+    "Cookie",
+    "CookieKind",
+    "JointController",
+    "PeriodUnit",
+    "ProvisionRequirement",
+    "Purpose",
+    "Recipient",
+    "Register",
+    "Retention",
+    "Row",
+    "Source",
+    "Transfer",
+    "Version",
+    "VersionOutput",
+]

@@ -1,0 +1,227 @@
+"""The rows of a register: joint controllers, purposes, data, sources, recipients, transfers,
+retention rules and cookies."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from registers.models.register import Register
+from registers.translated import TranslatedTextField
+from registers.validators import validate_country
+from registers.vocabulary import (
+    DataCategory,
+    LegalBasis,
+    RecipientType,
+    SpecialCondition,
+    TransferMechanism,
+)
+
+
+class Row(models.Model):
+    """A row of one of a register's lists, kept in the order the editor shows."""
+
+    position = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering: ClassVar = ["position", "pk"]
+
+
+class JointController(Row):
+    register = models.ForeignKey(
+        Register, on_delete=models.CASCADE, related_name="joint_controllers"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    contact = models.CharField(_("contact details"), max_length=300)
+    essence = TranslatedTextField(_("essence of the arrangement"), blank=False)
+    history = HistoricalRecords(user_db_constraint=False)
+
+    class Meta(Row.Meta):
+        verbose_name = _("joint controller")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProvisionRequirement(models.TextChoices):
+    VOLUNTARY = "voluntary", _("Voluntary")
+    STATUTORY = "statutory", _("Required by law")
+    CONTRACTUAL = "contractual", _("Required by a contract")
+    CONTRACT_PRECONDITION = "precondition", _("Needed to enter into a contract")
+
+
+class Purpose(Row):
+    register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="purposes")
+    description = TranslatedTextField(_("purpose"), blank=False, max_length=1000)
+    # Blank only in drafts (an imported notice may lack a basis); the checker refuses to publish it.
+    basis = models.CharField(
+        _("legal basis"), max_length=10, choices=LegalBasis.choices, blank=True
+    )
+    legitimate_interest = TranslatedTextField(_("the legitimate interest"), max_length=1000)
+    requirement = models.CharField(
+        _("must the person provide the data?"),
+        max_length=15,
+        choices=ProvisionRequirement.choices,
+        default=ProvisionRequirement.VOLUNTARY,
+    )
+    consequence = TranslatedTextField(
+        _("what follows if the data is not provided"), max_length=1000
+    )
+    is_direct_marketing = models.BooleanField(_("direct marketing"), default=False)
+    history = HistoricalRecords(user_db_constraint=False)
+
+    class Meta(Row.Meta):
+        verbose_name = _("purpose")
+
+    def __str__(self) -> str:
+        return f"{self.basis}: {self.description}"
+
+
+class CategoryRow(Row):
+    register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="categories")
+    category = models.CharField(
+        _("category"),
+        max_length=40,
+        choices=DataCategory.choices,
+        blank=True,
+        help_text=_("Leave empty and name the category below if it is not in the list."),
+    )
+    custom_name = TranslatedTextField(_("own category"), max_length=200)
+    details = TranslatedTextField(_("details"), max_length=1000)
+    is_special = models.BooleanField(_("special category (Art. 9)"), default=False)
+    special_condition = models.CharField(
+        _("Art. 9(2) condition"), max_length=10, choices=SpecialCondition.choices, blank=True
+    )
+    history = HistoricalRecords(user_db_constraint=False)
+
+    class Meta(Row.Meta):
+        verbose_name = _("data category")
+
+    def __str__(self) -> str:
+        return self.category or str(self.custom_name)
+
+
+class Source(Row):
+    register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="sources")
+    description = TranslatedTextField(_("source"), blank=False, max_length=1000)
+    publicly_available = models.BooleanField(_("publicly accessible source"), default=False)
+    history = HistoricalRecords(user_db_constraint=False)
+
+    class Meta(Row.Meta):
+        verbose_name = _("source")
+
+    def __str__(self) -> str:
+        return str(self.description)
+
+
+class Recipient(Row):
+    register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="recipients")
+    # Drafts (an imported notice) may lack these; the checker refuses to publish without them.
+    recipient_type = models.CharField(
+        _("role"), max_length=30, choices=RecipientType.choices, blank=True
+    )
+    name = models.CharField(
+        _("name"), max_length=200, blank=True, help_text=_("Leave empty to name only the category.")
+    )
+    description = TranslatedTextField(_("category and task"), blank=False, max_length=1000)
+    country = models.CharField(
+        _("country"), max_length=2, default="FI", blank=True, validators=[validate_country]
+    )
+    history = HistoricalRecords(user_db_constraint=False)
+
+    class Meta(Row.Meta):
+        verbose_name = _("recipient")
+
+    def __str__(self) -> str:
+        return self.name or str(self.description)
+
+
+class Transfer(Row):
+    register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="transfers")
+    recipient = models.ForeignKey(
+        Recipient,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="transfers",
+        verbose_name=_("recipient"),
+    )
+    country = models.CharField(_("country"), max_length=2, validators=[validate_country])
+    mechanism = models.CharField(
+        _("safeguard"), max_length=20, choices=TransferMechanism.choices, blank=True
+    )
+    description = TranslatedTextField(_("what is transferred"), max_length=1000)
+    copy_available = TranslatedTextField(
+        _("how to obtain a copy of the safeguards"), max_length=500
+    )
+    history = HistoricalRecords(user_db_constraint=False)
+
+    class Meta(Row.Meta):
+        verbose_name = _("transfer")
+
+    def __str__(self) -> str:
+        return f"{self.country}: {self.mechanism}"
+
+
+class PeriodUnit(models.TextChoices):
+    DAYS = "days", _("days")
+    MONTHS = "months", _("months")
+    YEARS = "years", _("years")
+
+
+class Retention(Row):
+    register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="retention")
+    applies_to = TranslatedTextField(_("data or purpose"), blank=False, max_length=500)
+    period = models.PositiveIntegerField(
+        _("period"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    unit = models.CharField(_("unit"), max_length=10, choices=PeriodUnit.choices, blank=True)
+    criteria = TranslatedTextField(
+        _("criteria"), max_length=1000, help_text=_("When the period starts, or how it is decided.")
+    )
+    history = HistoricalRecords(user_db_constraint=False)
+
+    class Meta(Row.Meta):
+        verbose_name = _("retention rule")
+
+    def __str__(self) -> str:
+        return str(self.applies_to)
+
+
+class CookieKind(models.TextChoices):
+    NECESSARY = "necessary", _("Strictly necessary")
+    PREFERENCES = "preferences", _("Preferences")
+    ANALYTICS = "analytics", _("Analytics")
+    MARKETING = "marketing", _("Marketing")
+
+
+class Cookie(Row):
+    register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="cookies")
+    name = models.CharField(_("cookie or tool"), max_length=200)
+    # Drafts (an imported notice) may lack these; the checker refuses to publish without them.
+    provider = models.CharField(_("provider"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=15, choices=CookieKind.choices)
+    purpose = TranslatedTextField(_("purpose"), blank=False, max_length=500)
+    duration = TranslatedTextField(_("duration"), max_length=100)
+    country = models.CharField(
+        _("provider's country"),
+        max_length=2,
+        default="FI",
+        blank=True,
+        validators=[validate_country],
+    )
+    mechanism = models.CharField(
+        _("transfer safeguard"), max_length=20, choices=TransferMechanism.choices, blank=True
+    )
+    history = HistoricalRecords(user_db_constraint=False)
+
+    class Meta(Row.Meta):
+        verbose_name = _("cookie or analytics tool")
+
+    def __str__(self) -> str:
+        return self.name

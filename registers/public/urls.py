@@ -1,0 +1,69 @@
+"""Public URLs of published notices on an organisation's host (no login)."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, URLResolver, path, register_converter
+
+from registers.public import views
+
+
+class LanguageConverter:
+    """Two lower-case letters; whether the notice is published in that language is the view's."""
+
+    regex = "[a-z]{2}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(LanguageConverter, "lang")
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("notices/<slug:slug>/archive/", views.notice_archive, name="notice_archive"),
+    path(
+        "notices/<slug:slug>/compare/<int:a>/<int:b>/<lang:lang>/",
+        views.notice_compare,
+        name="notice_compare",
+    ),
+    path("notices/<slug:slug>/<lang:lang>/", views.notice_page, name="notice_page"),
+    path(
+        "notices/<slug:slug>/<lang:lang>/v<int:number>/", views.notice_page, name="notice_version"
+    ),
+    path("notices/<slug:slug>/<lang:lang>.pdf", views.notice_pdf, name="notice_pdf"),
+    path(
+        "notices/<slug:slug>/<lang:lang>/v<int:number>.pdf",
+        views.notice_pdf,
+        name="notice_version_pdf",
+    ),
+    path("notices/<slug:slug>/<lang:lang>.json", views.notice_json, name="notice_json"),
+    path(
+        "notices/<slug:slug>/<lang:lang>/v<int:number>.json",
+        views.notice_json,
+        name="notice_version_json",
+    ),
+    path("embed/<slug:slug>/<lang:lang>.js", views.embed_script, name="embed_script"),
+    path(
+        "embed/<slug:slug>/<lang:lang>/v<int:number>.js",
+        views.embed_script,
+        name="embed_version_script",
+    ),
+    path(
+        "embed/<slug:slug>/<lang:lang>/fragment.html",
+        views.embed_fragment,
+        name="embed_fragment",
+    ),
+    path(
+        "embed/<slug:slug>/<lang:lang>/v<int:number>/fragment.html",
+        views.embed_fragment,
+        name="embed_version_fragment",
+    ),
+    path("embed/<slug:slug>/<lang:lang>/frame/", views.embed_frame, name="embed_frame"),
+    path(
+        "embed/<slug:slug>/<lang:lang>/v<int:number>/frame/",
+        views.embed_frame,
+        name="embed_version_frame",
+    ),
+]

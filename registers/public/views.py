@@ -1,0 +1,164 @@
+"""The published notice on the organisation's host, for anyone: no login, no cookies.
+
+Every output was rendered at publishing and is served from its version row like a static file.
+The latest-version URLs revalidate (ETag, a minute of freshness); version URLs never change and
+are cached for a year. Drafts, unknown registers and unpublished languages are all a plain 404.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import get_conditional_response
+from django.utils.csp import CSP
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csp import csp_override
+from django.views.decorators.http import require_safe
+
+from registers.document import SECTION_ORDER, NoticeDocument
+from registers.models import Version
+from registers.publishing.served import find_output, find_version, served
+
+LATEST = "public, max-age=60, stale-while-revalidate=600"
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+# Each embed endpoint gets exactly the policy it needs.
+SCRIPT_POLICY: dict[str, list[str]] = {"default-src": [CSP.NONE], "frame-ancestors": [CSP.NONE]}
+FRAGMENT_POLICY: dict[str, list[str]] = {"default-src": [CSP.NONE], "frame-ancestors": [CSP.NONE]}
+FRAME_POLICY: dict[str, list[str]] = {
+    "default-src": [CSP.NONE],
+    "style-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "img-src": [CSP.SELF],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.NONE],
+    "frame-ancestors": ["*"],
+}
+PDF_POLICY: dict[str, list[str]] = {"default-src": [CSP.NONE], "frame-ancestors": [CSP.SELF]}
+
+
+def serve(
+    request: HttpRequest, body: str | bytes, content_type: str, version: Any, latest: bool
+) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["ETag"] = f'"{version.content_hash}"'
+    response["Cache-Control"] = LATEST if latest else IMMUTABLE
+    conditional = get_conditional_response(request, etag=response["ETag"], response=response)
+    return conditional if conditional is not None else response
+
+
+def output_view(field: str, content_type: str) -> Callable[..., HttpResponse]:
+    """A view serving one stored output, for the latest version or a numbered one."""
+
+    @require_safe
+    def view(request: HttpRequest, slug: str, lang: str, number: int | None = None) -> HttpResponse:
+        hit = served(slug, lang, number, field)
+        return serve(request, hit.body, content_type, hit, latest=number is None)
+
+    return view
+
+
+HTML = "text/html; charset=utf-8"
+notice_page = output_view("page", HTML)
+_pdf = output_view("pdf", "application/pdf")
+_fragment = output_view("fragment", HTML)
+_frame = output_view("frame", HTML)
+
+
+@csp_override(PDF_POLICY)
+def notice_pdf(
+    request: HttpRequest, slug: str, lang: str, number: int | None = None
+) -> HttpResponse:
+    response = _pdf(request, slug, lang, number)
+    suffix = f"-v{number}" if number else ""
+    response["Content-Disposition"] = f'inline; filename="{slug}-{lang}{suffix}.pdf"'
+    return response
+
+
+@require_safe
+def notice_json(
+    request: HttpRequest, slug: str, lang: str, number: int | None = None
+) -> HttpResponse:
+    from registers.render.json import render_json
+
+    output = find_output(slug, lang, number, "document")
+    document = NoticeDocument.from_dict(output.document)
+    body = render_json(document, number=output.version.number)
+    response = serve(request, body, "application/json", output.version, latest=number is None)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@csp_override(FRAGMENT_POLICY)
+def embed_fragment(
+    request: HttpRequest, slug: str, lang: str, number: int | None = None
+) -> HttpResponse:
+    response = _fragment(request, slug, lang, number)
+    # Any site may include the fragment, server-side or with the embed script.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@xframe_options_exempt
+@csp_override(FRAME_POLICY)
+def embed_frame(
+    request: HttpRequest, slug: str, lang: str, number: int | None = None
+) -> HttpResponse:
+    return _frame(request, slug, lang, number)
+
+
+@require_safe
+@csp_override(SCRIPT_POLICY)
+def embed_script(
+    request: HttpRequest, slug: str, lang: str, number: int | None = None
+) -> HttpResponse:
+    find_output(slug, lang, number)  # 404 for a language the notice is not published in
+    version = find_version(slug, number)
+    script = Version.objects.values_list("script", flat=True).get(pk=version.pk)
+    response = serve(request, script, "text/javascript; charset=utf-8", version, number is None)
+    # Lets a page pin a version with <script integrity=... crossorigin="anonymous">.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def notice_archive(request: HttpRequest, slug: str) -> HttpResponse:
+    latest = find_version(slug)
+    versions = Version.objects.filter(register=latest.register_id).defer("data", "script")
+    context = {"register": latest.register, "versions": versions, "latest": latest}
+    return render(request, "notices/archive.html", context)
+
+
+@require_safe
+def notice_compare(request: HttpRequest, slug: str, a: int, b: int, lang: str) -> HttpResponse:
+    old = NoticeDocument.from_dict(find_output(slug, lang, a, "document").document)
+    new_output = find_output(slug, lang, b, "document")
+    new = NoticeDocument.from_dict(new_output.document)
+    context = {"old": old, "new": new, "a": a, "b": b, "sections": compare(old, new)}
+    return render(request, "notices/compare.html", context)
+
+
+def compare(old: NoticeDocument, new: NoticeDocument) -> list[dict[str, Any]]:
+    """Per section, the lines of both versions marked as kept, inserted or deleted."""
+    sections = []
+    for key in SECTION_ORDER:
+        before, after = old.lines(key), new.lines(key)
+        if not before and not after:
+            continue
+        section = new.section(key) or old.section(key)
+        lines = []
+        matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal":
+                lines += [("equal", line) for line in after[j1:j2]]
+                continue
+            lines += [("del", line) for line in before[i1:i2]]
+            lines += [("ins", line) for line in after[j1:j2]]
+        changed = any(kind != "equal" for kind, _line in lines)
+        heading = section.heading if section else key
+        sections.append({"key": key, "heading": heading, "lines": lines, "changed": changed})
+    return sections

@@ -1,0 +1,20 @@
+"""The editor's publishing URLs (members only)."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from registers.publishing import views
+
+urlpatterns = [
+    path("registers/import/", views.data_import, name="data_import"),
+    path("registers/<slug:slug>/export.json", views.register_export, name="register_export"),
+    path("organisation/export.json", views.organisation_export, name="organisation_export"),
+    path("registers/<slug:slug>/publish/", views.register_publish_view, name="register_publish"),
+    path("registers/<slug:slug>/outputs/", views.register_outputs, name="register_outputs"),
+    path(
+        "registers/<slug:slug>/preview/<lang:lang>/",
+        views.register_preview,
+        name="register_preview",
+    ),
+]
