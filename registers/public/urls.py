@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path, register_converter
 
-from registers.public import views
+from registers.public import machine, views
 
 
 class LanguageConverter:
@@ -44,6 +44,16 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.notice_json,
         name="notice_version_json",
     ),
+    path(
+        "notices/<slug:slug>/<lang:lang>.jsonld", machine.notice_jsonld_view, name="notice_jsonld"
+    ),
+    path(
+        "notices/<slug:slug>/<lang:lang>/v<int:number>.jsonld",
+        machine.notice_jsonld_view,
+        name="notice_version_jsonld",
+    ),
+    path("notices/<slug:slug>/<lang:lang>/at/<str:day>/", machine.notice_at, name="notice_at"),
+    path("notices/<slug:slug>/<lang:lang>/feed.atom", machine.version_feed, name="notice_feed"),
     path("embed/<slug:slug>/<lang:lang>.js", views.embed_script, name="embed_script"),
     path(
         "embed/<slug:slug>/<lang:lang>/v<int:number>.js",

@@ -47,6 +47,10 @@ def serve(
     response = HttpResponse(body, content_type=content_type)
     response["ETag"] = f'"{version.content_hash}"'
     response["Cache-Control"] = LATEST if latest else IMMUTABLE
+    # Which notice a reader saw, for a site's own consent records: the number and the content
+    # hash (the ETag), readable by the embed script on another origin.
+    response["Seloste-Version"] = str(version.number)
+    response["Access-Control-Expose-Headers"] = "ETag, Seloste-Version"
     conditional = get_conditional_response(request, etag=response["ETag"], response=response)
     return conditional if conditional is not None else response
 
@@ -87,8 +91,9 @@ def notice_json(
 
     output = find_output(slug, lang, number, "document")
     document = NoticeDocument.from_dict(output.document)
-    body = render_json(document, number=output.version.number)
-    response = serve(request, body, "application/json", output.version, latest=number is None)
+    version = output.version
+    body = render_json(document, number=version.number, content_hash=version.content_hash)
+    response = serve(request, body, "application/json", version, latest=number is None)
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

@@ -155,6 +155,8 @@ def page_links(version: Version, language: str) -> PageLinks:
         archive=reverse("notice_archive", kwargs={"slug": slug}),
         alternates=alternates,
         current=reverse("notice_page", kwargs={"slug": slug, "lang": language}),
+        jsonld=url("notice_version_jsonld", language),
+        feed=reverse("notice_feed", kwargs={"slug": slug, "lang": language}),
     )
 
 

@@ -115,6 +115,8 @@ def embed_snippets(request: HttpRequest, number: int, lang: str, script: str) ->
         "fragment": absolute("embed_fragment"),
         "frame": absolute("embed_frame"),
         "pinned_fragment": absolute("embed_version_fragment", number=number),
+        "jsonld": absolute("notice_jsonld"),
+        "feed": absolute("notice_feed"),
         "script_snippet": f'<script src="{script_url}" async></script>',
         "pinned_snippet": (
             f'<script src="{pinned_url}" integrity="{integrity}" crossorigin="anonymous" async>'

@@ -28,6 +28,8 @@ class PageLinks:
     archive: str
     alternates: tuple[Alternate, ...] = ()
     current: str = ""
+    jsonld: str = ""
+    feed: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
 

@@ -30,11 +30,15 @@
     style.textContent = css;
     root.appendChild(style);
   }
+  var shown = {};
   fetch(fragment.href, { credentials: "omit", mode: "cors" })
     .then(function (response) {
       if (!response.ok) {
         throw new Error("HTTP " + response.status);
       }
+      // Which notice this reader saw: its version number and content hash, for consent records.
+      shown.version = response.headers.get("Seloste-Version") || "";
+      shown.contentHash = (response.headers.get("ETag") || "").replace(/^(W\/)?"|"$/g, "");
       return response.text();
     })
     .then(function (html) {
@@ -42,7 +46,10 @@
       Array.prototype.forEach.call(parsed.body.childNodes, function (node) {
         root.appendChild(document.importNode(node, true));
       });
+      host.setAttribute("data-version", shown.version);
+      host.setAttribute("data-content-hash", shown.contentHash);
       host.setAttribute("data-loaded", "true");
+      host.dispatchEvent(new CustomEvent("seloste:loaded", { bubbles: true, detail: shown }));
     })
     .catch(function () {
       var link = document.createElement("a");

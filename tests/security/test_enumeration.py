@@ -16,6 +16,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -57,6 +58,10 @@ ACCESS: dict[str, Role | str] = {
     "notice_version_pdf": PUBLIC,
     "notice_json": PUBLIC,
     "notice_version_json": PUBLIC,
+    "notice_jsonld": PUBLIC,
+    "notice_version_jsonld": PUBLIC,
+    "notice_at": PUBLIC,
+    "notice_feed": PUBLIC,
     "embed_script": PUBLIC,
     "embed_version_script": PUBLIC,
     "embed_fragment": PUBLIC,
@@ -95,6 +100,8 @@ GET_ONLY = {name for name, access in ACCESS.items() if access == PUBLIC} | {
 }
 # Pages a viewer may read but only an editor may post to (a viewer's POST is refused, 403).
 WRITE_ROLE = {"register_list": Role.EDITOR, "controller": Role.EDITOR, "register_edit": Role.EDITOR}
+# Public URLs that answer a published notice's address rather than the notice itself.
+REDIRECTS = {"notice_at"}
 # The embed script is the same code for every notice: it carries no organisation's words.
 NO_TEXT = {"embed_script", "embed_version_script", "notice_pdf", "notice_version_pdf"}
 # Skipped: Django's admin (its own staff-only check; tests/security/test_audit.py covers the
@@ -158,6 +165,7 @@ def kwargs_for(name: str, urlconf: str, data: GlobexData, globex: Organisation) 
         # Invitation tokens are bearer secrets: a holder of globex's may see globex's name.
         "token": "not-a-token",
         "uidb64": urlsafe_base64_encode(force_bytes(owner.pk)),
+        "day": timezone.localdate().isoformat(),
     }
     return {param: values[param] for param in params}
 
@@ -181,7 +189,7 @@ def expected(case: Case, on_globex: bool) -> set[int]:
     if case.method == "GET" and case.name in POST_ONLY:
         return {405}
     if access == PUBLIC:
-        return {200} if on_globex else {404}
+        return ({302} if case.name in REDIRECTS else {200}) if on_globex else {404}
     if access in (OPEN, LOGIN):
         return PASSED | {404}
     if case.actor == "anonymous":

@@ -46,7 +46,8 @@ def test_the_embed_renders_under_a_strict_csp_without_cookies(
 ) -> None:
     forget_served()
     full_controller()
-    assert register_publish(register=full_register(), user=owner, summary="") is not None
+    version = register_publish(register=full_register(), user=owner, summary="")
+    assert version is not None
     origin = f"http://{in_acme.host}"
     script, fragment = "/embed/asiakkaat/fi.js", "/embed/asiakkaat/fi/fragment.html"
     responses = org_responses(in_acme, [script, fragment])
@@ -74,12 +75,16 @@ def test_the_embed_renders_under_a_strict_csp_without_cookies(
         page.goto(f"{SHOP}/privacy")
         page.wait_for_selector(".seloste-notice-host[data-loaded='true']", state="attached")
         text = page.locator(".seloste-notice").inner_text()
+        host = page.locator(".seloste-notice-host")
+        seen = (host.get_attribute("data-version"), host.get_attribute("data-content-hash"))
         border = page.locator(".notice-emphasis").evaluate(
             "element => getComputedStyle(element).borderLeftStyle"
         )
         cookies = page.context.cookies()
         browser.close()
     assert "Äänekosken Öljy Oy" in text
+    # The page's own consent records can cite exactly the notice the reader saw.
+    assert seen == (str(version.number), version.content_hash)
     assert "tietosuoja@om.fi" in text
     assert border == "solid"  # the shadow root's own stylesheet applies under the shop's CSP
     assert not [v for v in violations if "Content Security Policy" in v]
