@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("registers.editor.urls")),
     path("", include("registers.public.urls")),
     path("", include("registers.publishing.urls")),
+    path("", include("registers.record.urls")),
     path("accounts/handoff/", accounts.handoff_receive, name="handoff"),
     path("members/", members.members, name="members"),
     path("members/invite/", members.invite, name="invite"),

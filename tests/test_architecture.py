@@ -37,6 +37,7 @@ ALLOWED: dict[str, set[str]] = {
         *ORGANISATIONS,
     },
     "registers.public": {DOMAIN, "registers.document", "registers.render", "registers.publishing"},
+    "registers.record": {DOMAIN, "registers.render", "registers.editor", *ORGANISATIONS},
     "tenants.schemas": {"tenants"},
     "tenants.queue": {"tenants"},
     "tenants": PLUMBING | {"tenants.accounts"},

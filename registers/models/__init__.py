@@ -10,6 +10,13 @@ and organisation would hang thousands of triggers on ``auth_user``.
 from __future__ import annotations
 
 from registers.models.controller import Controller
+from registers.models.record import (
+    Answer,
+    DpiaTrigger,
+    ProcessingRecord,
+    ProcessorActivity,
+    RecordSnapshot,
+)
 from registers.models.register import Register
 from registers.models.rows import (
     CategoryRow,
@@ -28,15 +35,20 @@ from registers.models.rows import (
 from registers.models.versions import Version, VersionOutput
 
 __all__ = [
+    "Answer",
     "CategoryRow",
     "Controller",
     "Cookie",
     "CookieKind",
+    "DpiaTrigger",
     "JointController",
     "PeriodUnit",
+    "ProcessingRecord",
+    "ProcessorActivity",
     "ProvisionRequirement",
     "Purpose",
     "Recipient",
+    "RecordSnapshot",
     "Register",
     "Retention",
     "Row",

@@ -41,8 +41,6 @@ def _fetcher() -> Any:
 
 def render_pdf(document: NoticeDocument, *, number: int | None = None) -> bytes:
     """The PDF of ``document``; the footer names the organisation, register, version and date."""
-    from weasyprint import CSS, HTML
-
     with translation.override(document.language):
         footer = render_to_string(
             "notices/pdf_footer.txt", {"document": document, "number": number}
@@ -55,6 +53,13 @@ def render_pdf(document: NoticeDocument, *, number: int | None = None) -> bytes:
         }
         html = render_to_string("notices/pdf.html", context)
         css = render_to_string("notices/pdf.css", context)
+    return pdf_from_html(html, css)
+
+
+def pdf_from_html(html: str, css: str) -> bytes:
+    """A tagged PDF/UA-1 of our own HTML and CSS, with the shipped fonts and nothing fetched."""
+    from weasyprint import CSS, HTML
+
     fonts = _font_config()
     stylesheet = CSS(string=css, font_config=fonts, url_fetcher=_fetcher())
     return bytes(

@@ -12,9 +12,16 @@ import pytest
 from django.core.cache import cache
 from django_tenants.utils import schema_context
 
-from registers.models import Register, Version
+from registers.models import (
+    ProcessingRecord,
+    ProcessorActivity,
+    RecordSnapshot,
+    Register,
+    Version,
+)
 from registers.publishing.served import forget_served
 from registers.publishing.versions import register_publish
+from registers.record.build import record_data
 from tenants.models import Invitation, Membership, Organisation, Role
 from tests.registers.document.test_document import full_controller, full_register, tr
 
@@ -30,6 +37,7 @@ class GlobexData:
     member_pk: int
     invitation_pk: int
     version: int
+    snapshot_pk: int
 
 
 @pytest.fixture(autouse=True)
@@ -73,4 +81,9 @@ def globex_data(globex: Organisation, outsider: Any) -> GlobexData:
         invited_by=globex_owner,
     )
     member = Membership.objects.get(organisation=globex, user=outsider)
-    return GlobexData(GLOBEX_REGISTER, member.pk, invitation.pk, version.number)
+    with schema_context(globex.schema_name):
+        register = Register.objects.get(slug=GLOBEX_REGISTER)
+        ProcessingRecord.objects.create(register=register, notes="Zorbulon internal notes")
+        ProcessorActivity.objects.create(controller_name="Zorbulon client", processing="Hosting")
+        snapshot = RecordSnapshot.objects.create(language="en", data=record_data("en"))
+    return GlobexData(GLOBEX_REGISTER, member.pk, invitation.pk, version.number, snapshot.pk)

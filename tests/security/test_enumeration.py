@@ -42,6 +42,12 @@ ACCESS: dict[str, Role | str] = {
     "register_publish": Role.OWNER,
     "register_outputs": Role.VIEWER,
     "register_preview": Role.VIEWER,
+    # the record of processing
+    "record_overview": Role.OWNER,
+    "record_edit": Role.OWNER,
+    "record_processor": Role.OWNER,
+    "record_export": Role.OWNER,
+    "record_snapshot": Role.OWNER,
     # members and audit
     "members": Role.VIEWER,
     "invite": Role.OWNER,
@@ -92,7 +98,14 @@ ACCESS: dict[str, Role | str] = {
     "invitation_accept": OPEN,
 }
 # Views that answer only one kind of method; the other gets 405 from everyone.
-POST_ONLY = {"member_role", "member_remove", "invitation_cancel", "logout", "otp_disable"}
+POST_ONLY = {
+    "member_role",
+    "member_remove",
+    "invitation_cancel",
+    "logout",
+    "otp_disable",
+    "record_export",
+}
 GET_ONLY = {name for name, access in ACCESS.items() if access == PUBLIC} | {
     "password_change_done",
     "password_reset_done",
@@ -161,11 +174,14 @@ def kwargs_for(name: str, urlconf: str, data: GlobexData, globex: Organisation) 
         "number": data.version,
         "a": data.version,
         "b": data.version,
-        "pk": data.invitation_pk if name == "invitation_cancel" else data.member_pk,
+        "pk": {"invitation_cancel": data.invitation_pk, "record_snapshot": data.snapshot_pk}.get(
+            name, data.member_pk
+        ),
         # Invitation tokens are bearer secrets: a holder of globex's may see globex's name.
         "token": "not-a-token",
         "uidb64": urlsafe_base64_encode(force_bytes(owner.pk)),
         "day": timezone.localdate().isoformat(),
+        "fmt": "csv",
     }
     return {param: values[param] for param in params}
 
