@@ -65,7 +65,8 @@ def test_the_xlsx_has_every_art_30_column_filled_from_the_register(
     assert response["Content-Disposition"].startswith('attachment; filename="record-of-processing-')
     book = load_workbook(io.BytesIO(response.content))
     sheet = book["Processing activities"]
-    header, row = [c.value for c in sheet[1]], [str(c.value or "") for c in sheet[2]]
+    header = [str(c.value) for c in sheet[1]]
+    row = [str(c.value or "") for c in sheet[2]]
     assert header == [str(h) for _k, h in ACTIVITY_COLUMNS]
     assert "(Art. 30(1)(b))" in header[1]
     assert "(Art. 30(1)(g))" in header[7]
