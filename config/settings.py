@@ -136,6 +136,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    # An organisation being deleted shows its members only that, and nothing to anyone else.
+    "tenants.leaving.LeavingMiddleware",
 ]
 
 TEMPLATES = [
@@ -250,6 +252,8 @@ OTP_TOTP_ISSUER = "Seloste"
 # Sign-ups per client address (django-ratelimit, counted in the cache: use Redis with several
 # app servers). django_ratelimit is not an installed app: its check would warn about LocMemCache.
 SIGNUP_RATE = os.environ.get("SIGNUP_RATE", "20/h")
+# How long a deleted organisation can still be restored before its data is dropped.
+SELOSTE_DELETION_GRACE_DAYS = env_int("SELOSTE_DELETION_GRACE_DAYS", 30)
 RATELIMIT_VIEW = "django.views.defaults.permission_denied"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from tenants import members, views
+from tenants import leaving, members, views
 from tenants.accounts import views as accounts
 from tenants.urls import common
 
@@ -22,5 +22,12 @@ urlpatterns = [
         "members/invitations/<int:pk>/cancel/", members.invitation_cancel, name="invitation_cancel"
     ),
     path("audit/", views.audit_trail, name="audit_trail"),
+    path("organisation/delete/", leaving.organisation_delete, name="organisation_delete"),
+    path("organisation/deletion/", leaving.organisation_deletion, name="organisation_deletion"),
+    path(
+        "organisation/deletion/restore/",
+        leaving.organisation_restore,
+        name="organisation_restore",
+    ),
     *common,
 ]

@@ -10,7 +10,9 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
+from tenants.leaving import restore
 from tenants.models import TEMPLATE_SCHEMA, AuditEvent, Domain, Invitation, Membership, Organisation
 
 
@@ -27,10 +29,16 @@ class MembershipInline(admin.TabularInline[Membership, Organisation]):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin[Organisation]):
-    list_display = ["name", "slug", "schema_name", "created_at"]
+    list_display = ["name", "slug", "schema_name", "created_at", "deletion_requested_at"]
     search_fields = ["name", "slug"]
-    readonly_fields = ["slug", "schema_name", "created_at"]
+    readonly_fields = ["slug", "schema_name", "created_at", "deletion_requested_at"]
     inlines = [DomainInline, MembershipInline]
+    actions = ["restore_organisations"]
+
+    @admin.action(description=_("Restore: cancel the deletion"))
+    def restore_organisations(self, request: HttpRequest, queryset: Any) -> None:
+        for organisation in queryset.exclude(deletion_requested_at=None):
+            restore(organisation, user=request.user)
 
     def get_queryset(self, request: HttpRequest) -> Any:
         # The public site and the clone template are not organisations an operator looks after.

@@ -49,6 +49,8 @@ class Organisation(TenantMixin):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("address"), max_length=40, unique=True, validators=[slug_validator])
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    # Set when an owner deletes the organisation; the schema goes once the grace period ends.
+    deletion_requested_at = models.DateTimeField(_("deletion requested"), null=True, blank=True)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -213,8 +215,9 @@ class UsedToken(models.Model):
 class AuditEvent(models.Model):
     """Who did what, when and from where. Written by the app, never edited through it."""
 
+    # The trail outlives a deleted organisation: its events stay, no longer linked to it.
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="audit_events"
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="audit_events"
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
