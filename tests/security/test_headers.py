@@ -38,6 +38,8 @@ def own_kwargs(name: str, urlconf: str, acme: Organisation, owner: Any) -> dict[
         else Membership.objects.get(user=owner).pk,
         "token": "not-a-token",
         "uidb64": "MQ",
+        "day": "2026-01-01",
+        "fmt": "csv",
     }
     return {param: values[param] for param in params}
 
