@@ -14,10 +14,8 @@ from django.utils import timezone
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
 from registers.models import Purpose, Register, Version
-from registers.publishing.served import forget_served
 from registers.publishing.versions import register_publish
 from tenants.models import Organisation
-from tests.conftest import host_client
 from tests.registers.document.test_document import full_controller, full_register
 
 DPV = Namespace("https://w3id.org/dpv#")
@@ -26,24 +24,6 @@ PD = Namespace("https://w3id.org/dpv/pd#")
 LOC = Namespace("https://w3id.org/dpv/loc#")
 DCT = Namespace("http://purl.org/dc/terms/")
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture(autouse=True)
-def served_afresh() -> None:
-    forget_served()
-
-
-@pytest.fixture
-def version(in_acme: Organisation, owner: Any) -> Version:
-    full_controller()
-    published = register_publish(register=full_register(), user=owner, summary="First")
-    assert published is not None
-    return published
-
-
-@pytest.fixture
-def reader(acme: Organisation) -> Client:
-    return host_client(acme.host)
 
 
 def graph_of(response: Any) -> Graph:
