@@ -251,6 +251,11 @@ OTP_TOTP_ISSUER = "Seloste"
 # app servers). django_ratelimit is not an installed app: its check would warn about LocMemCache.
 SIGNUP_RATE = os.environ.get("SIGNUP_RATE", "20/h")
 RATELIMIT_VIEW = "django.views.defaults.permission_denied"
+# What one account, client address or organisation may create (tenants/limits.py).
+SELOSTE_ORGANISATIONS_PER_HOUR = env_int("SELOSTE_ORGANISATIONS_PER_HOUR", 20)
+SELOSTE_MAX_OWNED_ORGANISATIONS = env_int("SELOSTE_MAX_OWNED_ORGANISATIONS", 100)
+SELOSTE_INVITATIONS_PER_HOUR = env_int("SELOSTE_INVITATIONS_PER_HOUR", 20)
+SELOSTE_MAX_OPEN_INVITATIONS = env_int("SELOSTE_MAX_OPEN_INVITATIONS", 50)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

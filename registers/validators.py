@@ -12,6 +12,9 @@ from registers.vocabulary import country_choices
 _Y_TUNNUS = re.compile(r"^(\d{7})-(\d)$")
 _Y_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,22}[0-9]$")
+# Line breaks, tabs and other C0/C1 control characters: a name or an address is one line, and a
+# line break in one would end up in mail headers and break the PDF's layout.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def y_tunnus_is_valid(value: str) -> bool:
@@ -43,3 +46,11 @@ def validate_phone(value: str) -> None:
 def validate_country(value: str) -> None:
     if value and value not in {code for code, _name in country_choices("en")}:
         raise ValidationError(_("Choose a country from the list."), code="invalid_country")
+
+
+def validate_single_line(value: str) -> None:
+    if isinstance(value, str) and _CONTROL.search(value):
+        raise ValidationError(
+            _("Enter this on one line, without line breaks or control characters."),
+            code="control_character",
+        )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_ratelimit.decorators import ratelimit
 
-from tenants import audit
+from tenants import audit, limits
 from tenants.access import current_organisation, role_required
 from tenants.accounts import handoff
 from tenants.forms import (
@@ -22,6 +22,7 @@ from tenants.forms import (
 from tenants.models import (
     AuditEvent,
     Membership,
+    Organisation,
     Role,
     organisation_create,
 )
@@ -90,21 +91,35 @@ def signup(request: HttpRequest) -> HttpResponse:
 def organisation_new(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None, base_domain=settings.BASE_DOMAIN)
     if request.method == "POST" and form.is_valid():
-        try:
-            organisation = organisation_create(
-                name=form.cleaned_data["name"], slug=form.cleaned_data["slug"], owner=request.user
-            )
-        except IntegrityError:
-            form.add_error("slug", _("This address is already taken. Please choose another."))
-            return render(request, "tenants/organisation_new.html", {"form": form})
-        audit.record(
-            "organisation_created",
-            request=request,
-            organisation=organisation,
-            slug=organisation.slug,
-        )
-        return redirect(handoff.handoff_url(user=request.user, organisation=organisation))
+        organisation = _create_within_limits(request, form)
+        if organisation is not None:
+            return redirect(handoff.handoff_url(user=request.user, organisation=organisation))
     return render(request, "tenants/organisation_new.html", {"form": form})
+
+
+def _create_within_limits(request: HttpRequest, form: OrganisationForm) -> Organisation | None:
+    """Create the form's organisation unless a limit refuses; the reason goes on the form."""
+    try:
+        with transaction.atomic():
+            # The user's row is the lock: one account's simultaneous requests count one by one.
+            user = User.objects.select_for_update().get(username=request.user.get_username())
+            refusal = limits.organisation_refusal(request, user)
+            if refusal:
+                form.add_error(None, refusal)
+                return None
+            organisation = organisation_create(
+                name=form.cleaned_data["name"], slug=form.cleaned_data["slug"], owner=user
+            )
+            audit.record(
+                "organisation_created",
+                request=request,
+                organisation=organisation,
+                slug=organisation.slug,
+            )
+    except IntegrityError:
+        form.add_error("slug", _("This address is already taken. Please choose another."))
+        return None
+    return organisation
 
 
 @login_required
