@@ -54,3 +54,11 @@ def validate_single_line(value: str) -> None:
             _("Enter this on one line, without line breaks or control characters."),
             code="control_character",
         )
+
+
+def validate_languages(value: list[str]) -> None:
+    """A register's languages: each supported one at most once (the first is the main one)."""
+    if len(value) != len(set(value)):
+        raise ValidationError(
+            {"languages": _("Choose each language only once.")}, code="duplicate_language"
+        )
