@@ -20,7 +20,7 @@ class LanguageConverter:
 
 
 class VersionConverter:
-    """A version number as published: 1, 2, ... (no v0, no leading zeros, within PostgreSQL's int)."""
+    """A published version number: 1, 2, ... (no v0, no leading zeros, within an int)."""
 
     regex = "[1-9][0-9]{0,8}"
 

@@ -61,4 +61,5 @@ def test_draft_pages_are_never_stored_by_a_cache(
 
     assert response.status_code == 200, path
     cache_control = response.get("Cache-Control", "")
-    assert "private" in cache_control and "no-store" in cache_control, path
+    assert "private" in cache_control, path
+    assert "no-store" in cache_control, path
