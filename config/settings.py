@@ -246,6 +246,8 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+# Failed log-ins from one address, whatever the user names, before it waits AXES_COOLOFF_TIME.
+SELOSTE_LOGIN_FAILURES_PER_ADDRESS = env_int("SELOSTE_LOGIN_FAILURES_PER_ADDRESS", 20)
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"

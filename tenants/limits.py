@@ -77,3 +77,15 @@ def invitation_refusal(request: HttpRequest, organisation: Organisation) -> str 
             "count": hourly
         }
     return None
+
+
+def address_locked_out(request: HttpRequest) -> bool:
+    """Whether the client address failed to log in too often, whatever user names it tried."""
+    address = client_ip(request)
+    if not address:
+        return False
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    failures = AuditEvent.objects.filter(
+        action="login_failed", ip_address=address, created_at__gte=since
+    )
+    return failures.count() >= settings.SELOSTE_LOGIN_FAILURES_PER_ADDRESS

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -75,7 +75,7 @@ class CachedTenantMiddleware(TenantMainMiddleware):
         except Http404 as error:
             response = page_not_found(request, error)
         if response is not None:
-            response["Content-Security-Policy"] = build_policy(settings.SECURE_CSP)
+            response["Content-Security-Policy"] = build_policy(cast(Any, settings.SECURE_CSP))
             response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
         return response
 
