@@ -288,6 +288,9 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# An editor page may hold 200 rows (registers/limits.py) of up to about 30 inputs each in three
+# languages; Django's default of 1,000 fields would refuse a page the editor itself offers.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
 
 # Mail goes to the console unless EMAIL_HOST names an SMTP server.
 if os.environ.get("EMAIL_HOST"):
