@@ -17,7 +17,7 @@ def port_for(**env: str) -> str:
     ]
     assert len(lines) == 2, lines
     result = subprocess.run(
-        ["bash", "-c", "\n".join([*lines, 'echo "$SELOSTE_PORT"'])],
+        ["/bin/bash", "-c", "\n".join([*lines, 'echo "$SELOSTE_PORT"'])],
         env={"PATH": "/usr/bin:/bin", **env},
         capture_output=True,
         text=True,
