@@ -49,6 +49,9 @@ def env_int(name: str, default: int) -> int:
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 PRODUCTION = env_bool("SELOSTE_PRODUCTION", False)
+if PRODUCTION and DEBUG:
+    # Debug pages show settings and code to anyone who makes an error happen.
+    raise ImproperlyConfigured("DJANGO_DEBUG must be off when SELOSTE_PRODUCTION is on")
 
 
 def _secret_key() -> str:
@@ -127,6 +130,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "tenants.middleware.refuse_nul_in_query",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -244,6 +248,8 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+# Failed log-ins from one address, whatever the user names, before it waits AXES_COOLOFF_TIME.
+SELOSTE_LOGIN_FAILURES_PER_ADDRESS = env_int("SELOSTE_LOGIN_FAILURES_PER_ADDRESS", 20)
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
@@ -255,6 +261,11 @@ SIGNUP_RATE = os.environ.get("SIGNUP_RATE", "20/h")
 # How long a deleted organisation can still be restored before its data is dropped.
 SELOSTE_DELETION_GRACE_DAYS = env_int("SELOSTE_DELETION_GRACE_DAYS", 30)
 RATELIMIT_VIEW = "django.views.defaults.permission_denied"
+# What one account, client address or organisation may create (tenants/limits.py).
+SELOSTE_ORGANISATIONS_PER_HOUR = env_int("SELOSTE_ORGANISATIONS_PER_HOUR", 20)
+SELOSTE_MAX_OWNED_ORGANISATIONS = env_int("SELOSTE_MAX_OWNED_ORGANISATIONS", 100)
+SELOSTE_INVITATIONS_PER_HOUR = env_int("SELOSTE_INVITATIONS_PER_HOUR", 20)
+SELOSTE_MAX_OPEN_INVITATIONS = env_int("SELOSTE_MAX_OPEN_INVITATIONS", 50)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -281,6 +292,9 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# An editor page may hold 200 rows (registers/limits.py) of up to about 30 inputs each in three
+# languages; Django's default of 1,000 fields would refuse a page the editor itself offers.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
 
 # Mail goes to the console unless EMAIL_HOST names an SMTP server.
 if os.environ.get("EMAIL_HOST"):
@@ -333,7 +347,10 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    # Preloading is hard to undo (browsers ship the list): an operator opts in knowingly.
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    # The deployment checklist warns when preloading is off; off is the deliberate default.
+    SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 LOGGING = {
     "version": 1,

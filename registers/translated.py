@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from registers.validators import validate_single_line
+
 LANGUAGE_CODES = ("fi", "en", "sv")
 LANGUAGE_NAMES = {"fi": _("Finnish"), "en": _("English"), "sv": _("Swedish")}
 
@@ -97,7 +99,11 @@ class TranslatedFormField(forms.MultiValueField):
         self.languages = languages
         self.text_max_length = max_length
         self.multiline = multiline
-        fields = [forms.CharField(max_length=max_length, required=False) for _code in languages]
+        validators = [] if multiline else [validate_single_line]
+        fields = [
+            forms.CharField(max_length=max_length, required=False, validators=validators)
+            for _code in languages
+        ]
         super().__init__(
             fields=fields,
             widget=TranslatedWidget(multiline, languages),

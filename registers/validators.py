@@ -2,34 +2,68 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
+from types import ModuleType
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from stdnum.fi import ytunnus
 
 from registers.vocabulary import country_choices
 
-_Y_TUNNUS = re.compile(r"^(\d{7})-(\d)$")
-_Y_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,22}[0-9]$")
+# Line breaks, tabs and other C0/C1 control characters: a name or an address is one line, and a
+# line break in one would end up in mail headers and break the PDF's layout.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+# The modules of python-stdnum that identify an organisation (beside each country's VAT number).
+_COMPANY_MODULES = frozenset({
+    "abn", "acn", "alv", "associationid", "brn", "businessid", "cif", "cnpj", "cui", "cvr", "dic",
+    "ein", "handelsregisternummer", "ico", "iva", "kbo", "kmkr", "kvk", "mva", "nip", "oib",
+    "onrc", "orgnr", "pvm", "pvn", "rcs", "regon", "registrikood", "siren", "siret", "tva", "uen",
+    "uid", "vat", "ytunnus",
+})  # fmt: skip
+
+
+def _stdnum_modules(country: str) -> list[ModuleType]:
+    """python-stdnum's validators for organisations of ``country``; empty when it knows none."""
+    code = country.lower()
+    try:
+        package = importlib.import_module(f"stdnum.{code}")
+    except ImportError:
+        return []
+    names = {m.name for m in pkgutil.iter_modules(package.__path__)} & _COMPANY_MODULES
+    return [importlib.import_module(f"stdnum.{code}.{name}") for name in sorted(names)]
 
 
 def y_tunnus_is_valid(value: str) -> bool:
-    """A Finnish business ID (Y-tunnus): seven digits, a hyphen and a mod-11 check digit."""
-    match = _Y_TUNNUS.match(value)
-    if not match:
-        return False
-    remainder = sum(int(d) * w for d, w in zip(match[1], _Y_WEIGHTS, strict=True)) % 11
-    if remainder == 1:
-        return False
-    return int(match[2]) == (0 if remainder == 0 else 11 - remainder)
+    """A Finnish business ID (Y-tunnus) written as 1234567-8, with a valid check digit."""
+    return ytunnus.is_valid(value) and ytunnus.format(value) == value
+
+
+def business_id_is_valid(value: str, country: str) -> bool | None:
+    """Whether ``value`` is a business ID of ``country``; None when no validator knows it."""
+    if country == "FI":
+        return y_tunnus_is_valid(value)
+    modules = _stdnum_modules(country)
+    if not modules:
+        return None
+    return any(module.is_valid(value) for module in modules)
 
 
 def validate_business_id(value: str, country: str) -> None:
-    if value and country == "FI" and not y_tunnus_is_valid(value):
-        raise ValidationError(
-            {"business_id": _("Enter a Finnish business ID as 1234567-8 with a valid check digit.")}
-        )
+    if not value or business_id_is_valid(value, country) is not False:
+        return
+    if country == "FI":
+        message = _("Enter a Finnish business ID as 1234567-8 with a valid check digit.")
+        raise ValidationError({"business_id": message})
+    names = dict(country_choices(get_language() or "en"))
+    message = _("Enter a valid business ID or VAT number of %(country)s.")
+    raise ValidationError({"business_id": message % {"country": names.get(country, country)}})
 
 
 def validate_phone(value: str) -> None:
@@ -43,3 +77,19 @@ def validate_phone(value: str) -> None:
 def validate_country(value: str) -> None:
     if value and value not in {code for code, _name in country_choices("en")}:
         raise ValidationError(_("Choose a country from the list."), code="invalid_country")
+
+
+def validate_single_line(value: str) -> None:
+    if isinstance(value, str) and _CONTROL.search(value):
+        raise ValidationError(
+            _("Enter this on one line, without line breaks or control characters."),
+            code="control_character",
+        )
+
+
+def validate_languages(value: list[str]) -> None:
+    """A register's languages: each supported one at most once (the first is the main one)."""
+    if len(value) != len(set(value)):
+        raise ValidationError(
+            {"languages": _("Choose each language only once.")}, code="duplicate_language"
+        )

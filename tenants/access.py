@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 
 from tenants.models import Membership, Organisation, Role
 
@@ -48,7 +49,10 @@ def role_required(
             if membership is None or not membership.has_role(role):
                 raise PermissionDenied
             request.membership = membership  # type: ignore[attr-defined]
-            return view(request, *args, **kwargs)
+            response = view(request, *args, **kwargs)
+            # Drafts, previews and exports are for this member only: no shared or stored copy.
+            patch_cache_control(response, private=True, no_store=True)
+            return response
 
         wrapped.required_role = role  # type: ignore[attr-defined]
         return wrapped

@@ -15,6 +15,7 @@ from tenants.models import (
     Membership,
     Organisation,
     Role,
+    single_line_validator,
     slug_validator,
 )
 
@@ -32,6 +33,7 @@ class OrganisationForm(forms.Form):
     name = forms.CharField(
         label=_("Organisation name"),
         max_length=200,
+        validators=[single_line_validator],
         help_text=_("As it should appear in your privacy notices, e.g. Example Clinic Ltd."),
     )
     slug = LowerCaseField(

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tenants import audit
+from tenants import audit, limits
 from tenants.access import current_organisation, role_required
 from tenants.accounts import handoff
 from tenants.forms import (
@@ -25,6 +25,7 @@ from tenants.mail import send_invitation
 from tenants.models import (
     Invitation,
     Membership,
+    Organisation,
     Role,
 )
 
@@ -58,20 +59,46 @@ def invite(request: HttpRequest) -> HttpResponse:
     organisation = current_organisation(request)
     form = InvitationForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
+        created = _invite_within_limits(request, form, organisation)
+        if created is not None:
+            invitation, token = created
+            link = send_invitation(invitation, token, request=request)
+            if link.mailed:
+                messages.success(
+                    request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
+                )
+            else:
+                messages.error(
+                    request,
+                    _("The invitation to %(email)s could not be mailed. Pass the link on yourself.")
+                    % {"email": invitation.email},
+                )
+            request.session["last_invitation_link"] = link.url
+            return redirect("members")
+    return render(request, "tenants/invite.html", {"form": form})
+
+
+def _invite_within_limits(
+    request: HttpRequest, form: InvitationForm, organisation: Organisation
+) -> tuple[Invitation, str] | None:
+    """Create the form's invitation unless a limit refuses; the reason goes on the form."""
+    with transaction.atomic():
+        # The organisation's row is the lock: simultaneous invitations count one by one.
+        Organisation.objects.select_for_update().filter(pk=organisation.pk).exists()
+        refusal = limits.invitation_refusal(request, organisation)
+        if refusal:
+            form.add_error(None, refusal)
+            return None
         invitation, token = Invitation.create(
             organisation=organisation,
             email=form.cleaned_data["email"],
             role=form.cleaned_data["role"],
             invited_by=request.user,
         )
-        link = send_invitation(invitation, token, request=request)
         audit.record(
             "member_invited", request=request, email=invitation.email, role=invitation.role
         )
-        messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
-        request.session["last_invitation_link"] = link
-        return redirect("members")
-    return render(request, "tenants/invite.html", {"form": form})
+    return invitation, token
 
 
 def _would_leave_no_owner(membership: Membership) -> bool:
@@ -156,6 +183,14 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     if invitation is None or not invitation.is_open:
         return render(request, "tenants/invitation_invalid.html", status=404)
     if request.user.is_authenticated:
+        # The link is a bearer token that may be forwarded: only the invited address may use it.
+        if request.user.get_username().lower() != invitation.email.lower():
+            return render(
+                request,
+                "tenants/invitation_accept.html",
+                {"invitation": invitation, "other_account": True},
+                status=403,
+            )
         if request.method == "POST":
             return _accept(request, invitation, request.user)
         return render(request, "tenants/invitation_accept.html", {"invitation": invitation})

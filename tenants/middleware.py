@@ -9,11 +9,17 @@ and each process drops its answers when it sees the counter move.
 from __future__ import annotations
 
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import BadRequest
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.csp import build_policy
+from django.views.defaults import page_not_found
 from django_tenants.middleware.main import TenantMainMiddleware
 from django_tenants.utils import schema_context
 
@@ -60,3 +66,32 @@ class CachedTenantMiddleware(TenantMainMiddleware):
         tenant: Organisation = super().get_tenant(domain_model, hostname)
         _answers[hostname] = (tenant, now)
         return tenant
+
+    def process_request(self, request: HttpRequest) -> HttpResponse | None:
+        # An unknown host is answered here, before the policy and framing middleware run, so
+        # the answer gets their headers here too.
+        try:
+            response: HttpResponse | None = super().process_request(request)
+        except Http404 as error:
+            response = page_not_found(request, error)
+        if response is not None:
+            response["Content-Security-Policy"] = build_policy(cast(Any, settings.SECURE_CSP))
+            response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+        return response
+
+
+def refuse_nul_in_query(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[HttpRequest], HttpResponse]:
+    """A NUL in the query string is a 400: PostgreSQL cannot compare text holding one.
+
+    The admin's list filters, for one, pass their parameters to queries as they come.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        query = request.META.get("QUERY_STRING", "")
+        if "%00" in query or "\x00" in query:
+            raise BadRequest("A NUL in the query string")
+        return get_response(request)
+
+    return middleware

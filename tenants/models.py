@@ -30,6 +30,14 @@ RESERVED_SLUGS = frozenset({
 })
 # fmt: on
 
+# A name is one line: a line break in one would end up in mail headers (and fail the mail).
+single_line_validator = RegexValidator(
+    r"[\x00-\x1f\x7f-\x9f]",
+    _("Enter this on one line, without line breaks or control characters."),
+    code="control_character",
+    inverse_match=True,
+)
+
 slug_validator = RegexValidator(
     r"^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$",
     _(

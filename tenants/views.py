@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
+from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_ratelimit.decorators import ratelimit
 
-from tenants import audit
+from tenants import audit, limits
 from tenants.access import current_organisation, role_required
 from tenants.accounts import handoff
 from tenants.forms import (
@@ -22,6 +26,7 @@ from tenants.forms import (
 from tenants.models import (
     AuditEvent,
     Membership,
+    Organisation,
     Role,
     organisation_create,
 )
@@ -98,21 +103,35 @@ def signup(request: HttpRequest) -> HttpResponse:
 def organisation_new(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None, base_domain=settings.BASE_DOMAIN)
     if request.method == "POST" and form.is_valid():
-        try:
-            organisation = organisation_create(
-                name=form.cleaned_data["name"], slug=form.cleaned_data["slug"], owner=request.user
-            )
-        except IntegrityError:
-            form.add_error("slug", _("This address is already taken. Please choose another."))
-            return render(request, "tenants/organisation_new.html", {"form": form})
-        audit.record(
-            "organisation_created",
-            request=request,
-            organisation=organisation,
-            slug=organisation.slug,
-        )
-        return redirect(handoff.handoff_url(user=request.user, organisation=organisation))
+        organisation = _create_within_limits(request, form)
+        if organisation is not None:
+            return redirect(handoff.handoff_url(user=request.user, organisation=organisation))
     return render(request, "tenants/organisation_new.html", {"form": form})
+
+
+def _create_within_limits(request: HttpRequest, form: OrganisationForm) -> Organisation | None:
+    """Create the form's organisation unless a limit refuses; the reason goes on the form."""
+    try:
+        with transaction.atomic():
+            # The user's row is the lock: one account's simultaneous requests count one by one.
+            user = User.objects.select_for_update().get(username=request.user.get_username())
+            refusal = limits.organisation_refusal(request, user)
+            if refusal:
+                form.add_error(None, refusal)
+                return None
+            organisation = organisation_create(
+                name=form.cleaned_data["name"], slug=form.cleaned_data["slug"], owner=user
+            )
+            audit.record(
+                "organisation_created",
+                request=request,
+                organisation=organisation,
+                slug=organisation.slug,
+            )
+    except IntegrityError:
+        form.add_error("slug", _("This address is already taken. Please choose another."))
+        return None
+    return organisation
 
 
 @login_required
@@ -130,13 +149,44 @@ def switch(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(handoff.handoff_url(user=request.user, organisation=membership.organisation))
 
 
+AUDIT_PAGE_SIZE = 50
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.ChoiceField(label=gettext_lazy("What"), required=False)
+    actor = forms.ChoiceField(label=gettext_lazy("Who"), required=False)
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        everything = ("", gettext_lazy("All"))
+        cast(forms.ChoiceField, self.fields["action"]).choices = [
+            everything,
+            *ACTION_LABELS.items(),
+        ]
+        members = Membership.objects.filter(organisation=organisation).select_related("user")
+        emails = sorted(m.user.email for m in members)
+        cast(forms.ChoiceField, self.fields["actor"]).choices = [
+            everything,
+            *((e, e) for e in emails),
+        ]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select"
+
+
 @role_required(Role.OWNER)
 def audit_trail(request: HttpRequest) -> HttpResponse:
-    events = list(
-        AuditEvent.objects.filter(organisation=current_organisation(request)).select_related(
-            "user"
-        )[:500]
-    )
-    for event in events:
+    organisation = current_organisation(request)
+    form = AuditFilterForm(request.GET or None, organisation=organisation)
+    events = AuditEvent.objects.filter(organisation=organisation).select_related("user")
+    if form.is_valid():
+        if form.cleaned_data["action"]:
+            events = events.filter(action=form.cleaned_data["action"])
+        if form.cleaned_data["actor"]:
+            events = events.filter(user__email=form.cleaned_data["actor"])
+    page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    for event in page:
         event.label = ACTION_LABELS.get(event.action, event.action)  # type: ignore[attr-defined]
-    return render(request, "tenants/audit.html", {"events": events})
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"events": page, "page": page, "form": form, "query": query.urlencode()}
+    return render(request, "tenants/audit.html", context)

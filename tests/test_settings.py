@@ -52,3 +52,22 @@ def test_a_malformed_setting_stops_start_up_with_its_name():
 
     assert result.returncode != 0
     assert "DATABASE_CONN_MAX_AGE must be a whole number" in result.stderr
+
+
+def test_production_refuses_to_start_in_debug_mode():
+    result = manage("check", **{**PRODUCTION, "DJANGO_DEBUG": "true"})
+
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG must be off" in result.stderr
+
+
+def test_hsts_preload_is_off_unless_the_operator_asks():
+    show = "from django.conf import settings; print(settings.SECURE_HSTS_PRELOAD)"
+
+    default = manage("shell", "--no-imports", "-c", show, **PRODUCTION)
+    asked = manage(
+        "shell", "--no-imports", "-c", show, **{**PRODUCTION, "SECURE_HSTS_PRELOAD": "true"}
+    )
+
+    assert default.stdout.strip().splitlines()[-1] == "False", default.stderr
+    assert asked.stdout.strip().splitlines()[-1] == "True", asked.stderr

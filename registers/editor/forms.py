@@ -21,6 +21,7 @@ from registers.models import (
 )
 from registers.sectors import SECTORS
 from registers.translated import LANGUAGE_CODES, TranslatedFormField
+from registers.validators import validate_single_line
 from registers.vocabulary import DataSubjectGroup, Language, country_choices
 
 COUNTRY_FIELDS = frozenset({"country", "business_id_country"})
@@ -66,6 +67,8 @@ class EditorForm(forms.ModelForm):  # type: ignore[type-arg]
                 field.label = capfirst(field.label)
             elif name in COUNTRY_FIELDS:
                 field = country_field(required=field.required, label=field.label)
+            elif isinstance(field, forms.CharField) and type(field.widget) is forms.TextInput:
+                field.validators.append(validate_single_line)
             field.help_text = help_texts.get(name, field.help_text)
             field.disabled = field.disabled or read_only
             style_field(field)

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from registers.editor.forms import EditorForm, style_field
+from registers.limits import MAX_ROWS
 from registers.models import (
     CategoryRow,
     Cookie,
@@ -23,9 +24,6 @@ from registers.models import (
     Transfer,
 )
 from registers.translated import translation
-
-# A page lists at most this many rows of one kind; more is refused, not silently cut.
-MAX_ROWS = 200
 
 
 class RowForm(EditorForm):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from registers.translated import TranslatedTextField
+from registers.validators import validate_languages
 from registers.vocabulary import (
     DataSubjectGroup,
     Language,
@@ -88,6 +89,9 @@ class Register(models.Model):
             self.subject_groups, key=lambda g: order.index(g) if g in order else len(order)
         )
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        validate_languages(list(self.languages or []))
 
     def title(self, language: str | None = None) -> str:
         names = self.name or {}

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
+from registers.limits import MAX_ROWS
 from registers.models import (
     Controller,
     Register,
@@ -82,7 +84,9 @@ def _check_type(f: models.Field[Any, Any], value: Any) -> str | None:
         return _check_translated(f, value)
     if isinstance(f, ArrayField):
         ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
-        return None if ok else _("Expected a list of identifiers.")
+        if not ok:
+            return _("Expected a list of identifiers.")
+        return None if len(set(value)) == len(value) else _("Name each identifier only once.")
     if isinstance(f, models.BooleanField):
         return None if isinstance(value, bool) else _("Expected true or false.")
     if isinstance(f, models.IntegerField):
@@ -107,10 +111,28 @@ def _check_header(data: Any, format_name: str) -> list[Problem]:
         return [("", _("Expected an object."))]
     if data.get("format") != format_name:
         return [("format", _('Expected "%(format)s".') % {"format": format_name})]
-    if data.get("version") != VERSION:
+    # type() and not ==: true == 1 in Python, and the format's version is a number.
+    if type(data.get("version")) is not int or data["version"] != VERSION:
         message = _("This version of the format cannot be read; expected %(version)d.")
         return [("version", message % {"version": VERSION})]
     return []
+
+
+@contextmanager
+def _one_import_at_a_time(path: str) -> Iterator[None]:
+    """One transaction; when a simultaneous import took an address first, a refusal, not a 500.
+
+    The file was checked against the database before; another import may have committed the same
+    address since. Its unique index decides, and this import writes nothing.
+    """
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError:
+        message = _(
+            "Another import saved a register with this address a moment ago. Nothing was imported."
+        )
+        raise ImportErrors([(path, message)]) from None
 
 
 # Import: building unsaved instances ------------------------------------------------------------
@@ -193,6 +215,12 @@ def _build_rows(built: _Built, name: str, items: Any, path: str) -> None:
     if not isinstance(items, list):
         built.problems.append((path, _("Expected a list.")))
         return
+    if len(items) > MAX_ROWS:
+        message = _("The list %(list)s has %(count)d rows; a register holds at most %(max)d.")
+        built.problems.append(
+            (path, message % {"list": name, "count": len(items), "max": MAX_ROWS})
+        )
+        return
     recipients = len(built.rows.get("recipients", []))
     built.rows[name] = []
     for index, item in enumerate(items):
@@ -220,6 +248,8 @@ def _build_register(data: Any, *, slug: str | None, path: str = "") -> _Built:
     filled, skipped = _fill(built.register, data, path)
     built.problems += filled
     built.problems += _model_problems(built.register, path, skipped)
+    if isinstance(data.get("slug"), str) and data["slug"] != data["slug"].lower():
+        built.problems.append((_join(path, "slug"), _("Use lower-case letters in the address.")))
     for name in ROWS:
         if name in data:
             _build_rows(built, name, data[name], _join(path, name))
@@ -247,7 +277,7 @@ def register_from_dict(data: dict[str, Any], *, slug: str | None = None) -> Regi
     built = _build_register(data, slug=slug)
     if built.problems:
         raise ImportErrors(built.problems)
-    with transaction.atomic():
+    with _one_import_at_a_time("slug"):
         return _save_register(built)
 
 
@@ -295,7 +325,7 @@ def organisation_from_dict(data: dict[str, Any]) -> None:
     problems += controller_problems + register_problems
     if problems:
         raise ImportErrors(problems)
-    with transaction.atomic():
+    with _one_import_at_a_time("registers"):
         if controller.pk and Controller.objects.filter(pk=controller.pk).exists():
             controller.version += 1
         controller.save()

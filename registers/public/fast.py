@@ -18,13 +18,15 @@ from registers.publishing.served import memoised
 _FAST_ROUTES = (
     (
         re.compile(
-            r"^/embed/(?P<slug>[-\w]+)/(?P<lang>[a-z]{2})(?:/v(?P<number>\d+))?/fragment\.html$"
+            r"^/embed/(?P<slug>[-\w]+)/(?P<lang>[a-z]{2})(?:/v(?P<number>[1-9]\d{0,8}))?/fragment\.html$"
         ),
         "fragment",
         FRAGMENT_POLICY,
     ),
     (
-        re.compile(r"^/embed/(?P<slug>[-\w]+)/(?P<lang>[a-z]{2})(?:/v(?P<number>\d+))?/frame/$"),
+        re.compile(
+            r"^/embed/(?P<slug>[-\w]+)/(?P<lang>[a-z]{2})(?:/v(?P<number>[1-9]\d{0,8}))?/frame/$"
+        ),
         "frame",
         FRAME_POLICY,
     ),

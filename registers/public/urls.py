@@ -19,7 +19,20 @@ class LanguageConverter:
         return value
 
 
+class VersionConverter:
+    """A published version number: 1, 2, ... (no v0, no leading zeros, within an int)."""
+
+    regex = "[1-9][0-9]{0,8}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
 register_converter(LanguageConverter, "lang")
+register_converter(VersionConverter, "version")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("notices/<slug:slug>/archive/", views.notice_archive, name="notice_archive"),
@@ -30,17 +43,19 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("notices/<slug:slug>/<lang:lang>/", views.notice_page, name="notice_page"),
     path(
-        "notices/<slug:slug>/<lang:lang>/v<int:number>/", views.notice_page, name="notice_version"
+        "notices/<slug:slug>/<lang:lang>/v<version:number>/",
+        views.notice_page,
+        name="notice_version",
     ),
     path("notices/<slug:slug>/<lang:lang>.pdf", views.notice_pdf, name="notice_pdf"),
     path(
-        "notices/<slug:slug>/<lang:lang>/v<int:number>.pdf",
+        "notices/<slug:slug>/<lang:lang>/v<version:number>.pdf",
         views.notice_pdf,
         name="notice_version_pdf",
     ),
     path("notices/<slug:slug>/<lang:lang>.json", views.notice_json, name="notice_json"),
     path(
-        "notices/<slug:slug>/<lang:lang>/v<int:number>.json",
+        "notices/<slug:slug>/<lang:lang>/v<version:number>.json",
         views.notice_json,
         name="notice_version_json",
     ),
@@ -56,7 +71,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("notices/<slug:slug>/<lang:lang>/feed.atom", machine.version_feed, name="notice_feed"),
     path("embed/<slug:slug>/<lang:lang>.js", views.embed_script, name="embed_script"),
     path(
-        "embed/<slug:slug>/<lang:lang>/v<int:number>.js",
+        "embed/<slug:slug>/<lang:lang>/v<version:number>.js",
         views.embed_script,
         name="embed_version_script",
     ),
@@ -66,13 +81,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="embed_fragment",
     ),
     path(
-        "embed/<slug:slug>/<lang:lang>/v<int:number>/fragment.html",
+        "embed/<slug:slug>/<lang:lang>/v<version:number>/fragment.html",
         views.embed_fragment,
         name="embed_version_fragment",
     ),
     path("embed/<slug:slug>/<lang:lang>/frame/", views.embed_frame, name="embed_frame"),
     path(
-        "embed/<slug:slug>/<lang:lang>/v<int:number>/frame/",
+        "embed/<slug:slug>/<lang:lang>/v<version:number>/frame/",
         views.embed_frame,
         name="embed_version_frame",
     ),

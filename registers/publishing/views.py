@@ -150,7 +150,8 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(_("The file is larger than 5 MB."))
         try:
             data = json.loads(upload.read().decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            # ValueError also covers a number too long to read; RecursionError, deep nesting.
             raise forms.ValidationError(_("The file is not JSON.")) from None
         if not isinstance(data, dict):
             raise forms.ValidationError(_("The file is not a Seloste export."))

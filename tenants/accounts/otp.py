@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
@@ -77,7 +78,8 @@ def _new_recovery_codes(user: object) -> list[str]:
 @login_required
 def otp_setup(request: HttpRequest) -> HttpResponse:
     if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
-        return render(request, "tenants/accounts/otp_enabled.html")
+        context: dict[str, Any] = {"form": DisableForm(user=request.user)}
+        return render(request, "tenants/accounts/otp_enabled.html", context)
     device = _pending_device(request.user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -118,9 +120,38 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
     return render(request, "tenants/accounts/otp_verify.html", context)
 
 
+class DisableForm(forms.Form):
+    """Turning two-step log-in off asks again for what a thief with the session lacks."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    code = CodeForm.base_fields["code"]
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["code"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        code = "".join(str(data.get("code") or "").split())
+        if data.get("password") and self.user.check_password(data["password"]):
+            return data
+        if code and match_token(self.user, code) is not None:
+            return data
+        raise forms.ValidationError(_("Enter your password or a current code to turn it off."))
+
+
 @login_required
 @require_POST
 def otp_disable(request: HttpRequest) -> HttpResponse:
+    form = DisableForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return render(request, "tenants/accounts/otp_enabled.html", {"form": form}, status=400)
     for device in devices_for_user(request.user, confirmed=None):
         device.delete()
     audit.record("otp_disabled", request=request)

@@ -9,11 +9,11 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from tenants import audit
+from tenants import audit, limits
 from tenants.access import current_organisation
 from tenants.accounts import handoff
 from tenants.forms import (
@@ -40,6 +40,13 @@ class LoginView(auth_views.LoginView):
     def get_default_redirect_url(self) -> str:
         # An organisation's host starts at its registers; the public site lists the organisations.
         return "/" if _on_organisation_host(self.request) else reverse("organisation_list")
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # django-axes locks an address and user name together; trying many user names from one
+        # address is stopped here.
+        if limits.address_locked_out(request):
+            return render(request, "registration/locked_out.html", status=429)
+        return super().post(request, *args, **kwargs)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

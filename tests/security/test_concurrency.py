@@ -22,6 +22,7 @@ from django.test import Client
 from django_tenants.utils import schema_context
 
 from registers.models import Register, Version
+from registers.portable import ImportErrors, register_from_dict, register_to_dict
 from registers.publishing.versions import register_publish
 from tenants.models import AuditEvent, Membership, Organisation, Role, organisation_create
 from tests.conftest import host_client, make_user
@@ -145,3 +146,31 @@ def test_two_simultaneous_publications_make_one_version(race: Race) -> None:
             return list(Version.objects.values_list("number", flat=True))
 
     assert committed(numbers) == [1]
+
+
+def test_four_simultaneous_imports_of_one_address_make_one_register(race: Race) -> None:
+    schema = race.organisation.schema_name
+
+    def prepare() -> dict[str, Any]:
+        with schema_context(schema):
+            data = register_to_dict(full_register(slug="original"))
+        return data
+
+    data = committed(prepare)
+
+    def import_copy() -> Register:
+        with schema_context(schema):
+            return register_from_dict(data, slug="copy")
+
+    results = together(*[import_copy] * 4)
+
+    assert sum(isinstance(r, Register) for r in results) == 1, results
+    refusals = [r for r in results if isinstance(r, ImportErrors)]
+    assert len(refusals) == 3, results
+    assert all(path == "slug" for r in refusals for path, _message in r.errors)
+
+    def count() -> int:
+        with schema_context(schema):
+            return Register.objects.filter(slug="copy").count()
+
+    assert committed(count) == 1

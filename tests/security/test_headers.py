@@ -129,3 +129,11 @@ def test_the_policy_allows_nonces_and_never_unsafe_inline() -> None:
     assert CSP.NONCE in configured["script-src"]
     assert CSP.UNSAFE_INLINE not in configured["script-src"]
     assert CSP.UNSAFE_INLINE not in configured["style-src"]
+
+
+def test_the_answer_to_an_unknown_host_carries_the_policy(db: Any) -> None:
+    for host in ("nobody.localhost", "evil.example"):
+        response = Client(HTTP_HOST=host).get("/")
+        assert response.status_code in {400, 404}
+        assert "frame-ancestors" in response.get("Content-Security-Policy", ""), host
+        assert response.get("X-Frame-Options") == "DENY", host

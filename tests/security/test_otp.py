@@ -131,3 +131,35 @@ def test_the_password_page_links_to_two_factor_set_up(owner_client):
     page = owner_client.get("/accounts/password/")
 
     assert b'href="/accounts/otp/setup/"' in page.content
+
+
+def test_turning_two_step_off_needs_the_password_or_a_code(
+    owner_client: Client, owner: Any
+) -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    enrol(owner_client, owner)
+
+    session_alone = owner_client.post("/accounts/otp/disable/")
+    wrong = owner_client.post("/accounts/otp/disable/", {"password": "not it", "code": "123456"})
+
+    assert session_alone.status_code == wrong.status_code == 400
+    assert "password or a current code" in wrong.content.decode()
+    assert TOTPDevice.objects.filter(user=owner, confirmed=True).exists()
+    assert not AuditEvent.objects.filter(action="otp_disabled").exists()
+
+    with_password = owner_client.post("/accounts/otp/disable/", {"password": PASSWORD})
+
+    assert with_password.status_code == 302
+    assert not TOTPDevice.objects.filter(user=owner).exists()
+
+
+def test_a_recovery_code_also_turns_two_step_off(owner_client: Client, owner: Any) -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    codes = enrol(owner_client, owner)
+
+    response = owner_client.post("/accounts/otp/disable/", {"code": codes[0]})
+
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=owner).exists()
