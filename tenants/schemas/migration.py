@@ -8,6 +8,11 @@ first, then the template that new organisations are cloned from, then the organi
 at a time in worker processes with a connection each. The first failure stops the run: migrations
 under way finish, no new one starts, and the report says which schemas are done, which failed and
 which were not started.
+
+The workers are started afresh (``spawn``) rather than forked: a forked child inherits whatever
+the parent holds at that moment, other threads' locks and database sessions included, so whether
+it worked would depend on what else runs in the parent. A fresh process imports this module before
+Django is set up, so the models are imported where they are used.
 """
 
 from __future__ import annotations
@@ -21,12 +26,11 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from typing import Any, cast
 
+import django
 from django.db import connection, connections
 from django.db.migrations.loader import MigrationLoader
 from django_tenants.migration_executors.base import run_migrations
 from django_tenants.utils import get_tenant_base_migrate_command_class
-
-from tenants.models import TEMPLATE_SCHEMA, Organisation
 
 PUBLIC_SCHEMA = "public"
 # Schemas read per statement: one UNION ALL branch each, well under PostgreSQL's limits.
@@ -187,6 +191,16 @@ def _record(report: MigrationReport, schema: str, failure: str | None, progress:
         progress(schema, "failed")
 
 
+def _start_worker(databases: dict[str, dict[str, Any]]) -> None:
+    """Set Django up in a new worker process, on the very databases of the process that started it.
+
+    The settings module alone could name others: a test run, for one, renames its database.
+    """
+    django.setup()
+    for alias, settings_dict in databases.items():
+        connections[alias].settings_dict.update(settings_dict)
+
+
 def _migrate_in_parallel(
     schemas: list[str],
     options: dict[str, Any],
@@ -196,9 +210,13 @@ def _migrate_in_parallel(
 ) -> None:
     """Migrate in worker processes, at most ``workers`` at once; stop at the first failure."""
     remaining = list(schemas)
-    # Forked workers must not share this process's database session: each opens its own.
-    connections.close_all()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+    databases = {db.alias: db.settings_dict for db in connections.all()}
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(databases,),
+    ) as pool:
         running: dict[Future[str | None], str] = {}
         while remaining or running:
             while remaining and report.ok and len(running) < workers:
@@ -288,11 +306,15 @@ def _plan_into(
 
 
 def _template() -> list[str]:
+    from tenants.models import TEMPLATE_SCHEMA, Organisation
+
     exists = Organisation.objects.filter(schema_name=TEMPLATE_SCHEMA).exists()
     return [TEMPLATE_SCHEMA] if exists else []
 
 
 def _organisation_schemas() -> list[str]:
+    from tenants.models import Organisation
+
     to_public()
     return list(
         Organisation.objects.customers()

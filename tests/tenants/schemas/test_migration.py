@@ -7,13 +7,14 @@ the usual rolled-back transaction.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from io import StringIO
 from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import connection, connections
 
 from tenants.models import TEMPLATE_SCHEMA, Organisation
 from tenants.schemas.migration import migrate_all, to_public
@@ -100,6 +101,39 @@ def test_stale_organisations_are_migrated_in_parallel_workers(committed):
     assert report.ok
     assert sorted(report.done) == [organisation.schema_name for organisation in organisations]
     assert all(is_recorded(o.schema_name, HARMLESS) for o in organisations)
+
+
+def test_parallel_workers_do_not_depend_on_what_else_runs_in_the_parent(committed, recwarn):
+    # Another thread busy with a session of its own, as a task worker or a server thread would be.
+    organisations = [committed(f"mig-{letter}") for letter in "abcd"]
+    for organisation in organisations:
+        forget(organisation.schema_name, HARMLESS)
+    stop = threading.Event()
+    errors: list[Exception] = []
+
+    def keep_querying() -> None:
+        try:
+            while not stop.is_set():
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT 1")
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    busy = threading.Thread(target=keep_querying)
+    busy.start()
+    try:
+        report = migrate_all(workers=2)
+    finally:
+        stop.set()
+        busy.join(timeout=10)
+
+    assert report.ok, report.failed
+    assert sorted(report.done) == [organisation.schema_name for organisation in organisations]
+    assert errors == []
+    assert all(is_recorded(o.schema_name, HARMLESS) for o in organisations)
+    assert not [warning for warning in recwarn if "fork()" in str(warning.message)]
 
 
 def test_a_failure_stops_the_run_and_says_which_organisations_are_done(committed):
