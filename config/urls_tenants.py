@@ -19,4 +19,6 @@ urlpatterns = [
     path("members/invitations/<int:pk>/cancel/", views.invitation_cancel, name="invitation_cancel"),
     path("audit/", views.audit_trail, name="audit_trail"),
     *common,
+    # Answered by ops.middleware before the host is looked up; here so that they resolve.
+    path("", include("ops.urls")),
 ]
