@@ -55,6 +55,14 @@ class StateCollector(Collector):
         yield from self.queues()
         yield from self.database()
 
+    def describe(self) -> Iterator[Metric]:
+        # What registering asks for; without it, registering would collect (query) at import.
+        for name in ("seloste_task_queue_depth", "seloste_task_queue_failed"):
+            yield GaugeMetricFamily(name, "", labels=["queue"])
+        yield GaugeMetricFamily("seloste_task_workers", "", labels=["queue"])
+        yield GaugeMetricFamily("seloste_db_connections", "", labels=["state"])
+        yield GaugeMetricFamily("seloste_db_connections_max", "")
+
     def queues(self) -> Iterator[Metric]:
         from tenants.task_backend import RQBackend
 
