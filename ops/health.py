@@ -20,7 +20,7 @@ from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.tasks import task_backends
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from health_check import Cache, Database, HealthCheck
 from health_check.base import HealthCheckResult
 from health_check.exceptions import ServiceUnavailable
@@ -97,13 +97,13 @@ async def _results(named: dict[str, HealthCheck]) -> list[HealthCheckResult]:
 
 
 @never_cache
-@require_GET
+@require_safe
 def live(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
 @never_cache
-@require_GET
+@require_safe
 def ready(request: HttpRequest) -> JsonResponse:
     named = checks()
     results = async_to_sync(_results)(named)

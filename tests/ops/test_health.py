@@ -80,8 +80,9 @@ def test_readiness_fails_when_the_task_queue_does_not_answer(redis_queue, db, se
     assert b"127.0.0.1" not in response.content
 
 
-def test_health_urls_answer_only_get(db):
+def test_health_urls_answer_only_get_and_head(db):
     for path in ("/health/live/", "/health/ready/"):
+        assert Client(HTTP_HOST=ADDRESS_HOST).head(path).status_code == 200
         assert Client(HTTP_HOST=ADDRESS_HOST).post(path).status_code == 405
 
 
