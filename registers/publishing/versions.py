@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from ops.observe import timed_publish, timed_render
 from registers.compliance import Finding, blocking, check
 from registers.document import NoticeDocument, build_document
 from registers.models import Controller, Register, Version, VersionOutput
@@ -56,6 +57,7 @@ def content_hash(data: dict[str, Any], fragments: Sequence[str]) -> str:
     return digest.hexdigest()
 
 
+@timed_publish
 def register_publish(*, register: Register, user: Any, summary: str) -> Version | None:
     """Publish ``register``: a new version, or None when nothing changed since the latest.
 
@@ -124,6 +126,7 @@ def _render_outputs(
     return store_outputs(version, document)
 
 
+@timed_render
 def store_outputs(version: Version, document: NoticeDocument) -> VersionOutput:
     """Render every output of one language of a version from its document, and keep them."""
     fragment = render_fragment(document, number=version.number)

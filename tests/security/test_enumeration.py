@@ -27,6 +27,9 @@ from tests.security.conftest import MARKERS, GlobexData
 PUBLIC = "public"  # anyone, no login: the published notices
 OPEN = "open"  # anyone: log-in, sign-up, password reset, language; shows no organisation's data
 LOGIN = "login"  # any signed-in user, whatever the host: their own account and organisations
+# Load balancers and monitoring, on every host and any address, before the host is looked up:
+# health answers anyone and shows no organisation's data; metrics only with the operators' token.
+OPERATIONS = "operations"
 
 # The minimum role (or the public flag) of every named URL. Add each new view here.
 ACCESS: dict[str, Role | str] = {
@@ -101,6 +104,10 @@ ACCESS: dict[str, Role | str] = {
     "home": OPEN,
     "signup": OPEN,
     "invitation_accept": OPEN,
+    # ops.urls, on both URLconfs, answered by ops.middleware
+    "health_live": OPERATIONS,
+    "health_ready": OPERATIONS,
+    "metrics": OPERATIONS,
 }
 # Views that answer only one kind of method; the other gets 405 from everyone.
 POST_ONLY = {
@@ -112,7 +119,7 @@ POST_ONLY = {
     "record_export",
     "organisation_restore",
 }
-GET_ONLY = {name for name, access in ACCESS.items() if access == PUBLIC} | {
+GET_ONLY = {name for name, access in ACCESS.items() if access in (PUBLIC, OPERATIONS)} | {
     "password_change_done",
     "password_reset_done",
     "password_reset_complete",
@@ -212,6 +219,8 @@ def expected(case: Case, on_globex: bool) -> set[int]:
         return {405}
     if case.method == "GET" and case.name in POST_ONLY:
         return {405}
+    if access == OPERATIONS:
+        return {404} if case.name == "metrics" else {200}  # metrics are off without a token
     if access == PUBLIC:
         return ({302} if case.name in REDIRECTS else {200}) if on_globex else {404}
     if access in (OPEN, LOGIN):
