@@ -7,16 +7,16 @@ attaches to the running one. Run as root, it runs PostgreSQL under a system user
 
 pgserver keeps the ids of the processes using the server in a list and stops the server when the
 last one leaves it at exit. Two things would keep it running for good: a process ended by SIGTERM
-never runs its exit handlers, and a killed one (SIGKILL, a crashed worker) stays on the list. So a
-SIGTERM here exits the ordinary way, and the ids of processes that no longer live are struck off
-the list whenever a process attaches or leaves.
+never runs its exit handlers, and a killed one (SIGKILL, a crashed worker) stays on the list. So
+a SIGTERM here runs the exit handlers before it ends the process, and the ids of processes that no
+longer live are struck off the list whenever a process attaches or leaves.
 """
 
 from __future__ import annotations
 
 import atexit
+import os
 import signal
-import sys
 import threading
 import warnings
 from pathlib import Path
@@ -64,4 +64,8 @@ def _exit_on_sigterm() -> None:
 
 
 def _exit(signum: int, frame: FrameType | None) -> None:
-    sys.exit(128 + signum)
+    # Run the exit handlers (pgserver's among them), then end by the signal as if unhandled: a
+    # SystemExit instead could be caught on its way up (a test runner reports it and goes on).
+    atexit._run_exitfuncs()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)

@@ -56,7 +56,7 @@ def test_the_server_stops_after_a_killed_user_and_a_terminated_one(tmp_path: Pat
         os.kill(killed.pid, signal.SIGKILL)
         killed.wait(timeout=30)
         terminated.send_signal(signal.SIGTERM)
-        terminated.wait(timeout=60)
+        assert terminated.wait(timeout=60) == -signal.SIGTERM  # ended by the signal, as before
 
         assert wait_until_stopped(data_dir)
     finally:

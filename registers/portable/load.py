@@ -26,6 +26,7 @@ from registers.portable.export import (
     exported_fields,
 )
 from registers.translated import LANGUAGE_CODES, TranslatedTextField
+from registers.validators import validate_single_line
 
 Problem = tuple[str, str]
 
@@ -64,7 +65,7 @@ def _check_value(f: models.Field[Any, Any], value: Any) -> str | None:
             else value
         )
         problem = _unstorable(iter(items))
-    return problem
+    return problem or _check_single_line(f, value)
 
 
 def _check_translated(f: TranslatedTextField, value: Any) -> str | None:
@@ -94,6 +95,16 @@ def _check_type(f: models.Field[Any, Any], value: Any) -> str | None:
     if isinstance(f, models.DateField):
         return None if isinstance(value, str) else _("Expected a date as YYYY-MM-DD.")
     return None if isinstance(value, str) else _("Expected text.")
+
+
+def _check_single_line(f: models.Field[Any, Any], value: Any) -> str | None:
+    """A CharField holds one line, as in the editor (a TextField may break lines)."""
+    if isinstance(f, models.CharField) and isinstance(value, str):
+        try:
+            validate_single_line(value)
+        except ValidationError as error:
+            return str(error.messages[0])
+    return None
 
 
 def _check_keys(data: Any, expected: list[str], path: str) -> list[Problem]:

@@ -95,3 +95,10 @@ def test_hostile_files_get_a_400_with_a_message(editor_client, acme, kind):
 
     assert response.status_code == 400
     assert response.context["problems"] or response.context["form"].errors
+
+
+def test_a_line_break_in_a_one_line_text_is_refused(in_acme):
+    data = exported()
+    data["recipients"][0]["name"] = "Processor Oy\r\nBcc: someone@example.fi"
+
+    assert "recipients[0].name" in problems(data)

@@ -51,7 +51,7 @@ class Command(BaseCommand):
         try:
             text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
             return json.loads(text)
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, RecursionError) as error:
             raise CommandError(f"Cannot read {file}: {error}") from None
 
     def _owner(self, email: str) -> Any:
