@@ -9,9 +9,10 @@ from tenants.accounts import views as accounts
 from tenants.urls import common
 
 urlpatterns = [
-    path("", include("registers.editor.urls")),
     path("", include("registers.public.urls")),
+    # Before the editor: its "registers/import/" would otherwise read as a register's overview.
     path("", include("registers.publishing.urls")),
+    path("", include("registers.editor.urls")),
     path("accounts/handoff/", accounts.handoff_receive, name="handoff"),
     path("members/", members.members, name="members"),
     path("members/invite/", members.invite, name="invite"),

@@ -45,6 +45,7 @@ ACTION_LABELS = {
     "register.saved": gettext_lazy("Register edited"),
     "controller.saved": gettext_lazy("Organisation details edited"),
     "register.published": gettext_lazy("Register published"),
+    "register.publish_requested": gettext_lazy("Asked an owner to publish"),
     "otp_enabled": gettext_lazy("Two-factor log-in turned on"),
     "otp_verified": gettext_lazy("Two-factor code accepted"),
     "otp_failed": gettext_lazy("Wrong two-factor code"),

@@ -207,6 +207,8 @@ class RegisterCreateForm(forms.Form):
 
     def clean_slug(self) -> str:
         slug: str = self.cleaned_data["slug"].lower()
+        if slug == "import":  # the import page's address
+            raise forms.ValidationError(_("This address is reserved. Please choose another."))
         if Register.objects.filter(slug=slug).exists():
             raise forms.ValidationError(_("Another register already has this address."))
         return slug

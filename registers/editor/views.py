@@ -12,13 +12,14 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from registers.compliance import check, completeness
+from registers.compliance import blocking, check, completeness
 from registers.editor.forms import ControllerForm, RegisterCreateForm
 from registers.editor.rows import FORMSETS, ROW_TITLES
 from registers.editor.sections import SECTIONS, SectionPage, with_added_row
@@ -34,6 +35,7 @@ from registers.models import (
     Source,
     Transfer,
 )
+from registers.publishing.status import register_status
 from registers.sectors import create_from_sector
 from tenants import audit
 from tenants.access import role_required
@@ -67,8 +69,19 @@ def register_list(request: HttpRequest) -> HttpResponse:
         register = _create_register(form.cleaned_data)
         messages.success(request, _("Register created."))
         return redirect("register_edit", slug=register.slug, section="basics")
-    context = {"registers": Register.objects.all(), "form": form}
+    context = {"registers": _with_status(Register.objects.all()), "form": form}
     return render(request, "registers/editor/register_list.html", context)
+
+
+def _with_status(registers: QuerySet[Register]) -> list[Register]:
+    """Each register with where it stands, as its overview shows it."""
+    controller = Controller.load()
+    listed = list(registers)
+    for register in listed:
+        register.status = register_status(register, controller)  # type: ignore[attr-defined]
+        errors = blocking(check(register, controller))
+        register.error_count = len(errors)  # type: ignore[attr-defined]
+    return listed
 
 
 def _create_register(data: dict[str, Any]) -> Register:

@@ -33,6 +33,8 @@ ACCESS: dict[str, Role | str] = {
     "register_list": Role.VIEWER,
     "controller": Role.VIEWER,
     "register_edit": Role.VIEWER,
+    "register_overview": Role.VIEWER,
+    "register_ask_publish": Role.EDITOR,
     "register_history": Role.OWNER,
     # publishing (members only)
     "data_import": Role.EDITOR,
@@ -87,7 +89,7 @@ ACCESS: dict[str, Role | str] = {
     "invitation_accept": OPEN,
 }
 # Views that answer only one kind of method; the other gets 405 from everyone.
-POST_ONLY = {"member_role", "member_remove", "invitation_cancel", "logout", "otp_disable"}
+POST_ONLY = {"register_ask_publish", "member_role", "member_remove", "invitation_cancel", "logout", "otp_disable"}
 GET_ONLY = {name for name, access in ACCESS.items() if access == PUBLIC} | {
     "password_change_done",
     "password_reset_done",
