@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from registers.compliance import blocking, check, completeness
+from registers.editor.errors import form_problems, page_problems
 from registers.editor.forms import ControllerForm, RegisterCreateForm
 from registers.editor.rows import FORMSETS, ROW_TITLES
 from registers.editor.sections import SECTIONS, SectionPage, with_added_row
@@ -69,7 +70,11 @@ def register_list(request: HttpRequest) -> HttpResponse:
         register = _create_register(form.cleaned_data)
         messages.success(request, _("Register created."))
         return redirect("register_edit", slug=register.slug, section="basics")
-    context = {"registers": _with_status(Register.objects.all()), "form": form}
+    context = {
+        "registers": _with_status(Register.objects.all()),
+        "form": form,
+        "problems": form_problems(form) if form is not None and form.is_bound else [],
+    }
     return render(request, "registers/editor/register_list.html", context)
 
 
@@ -130,12 +135,14 @@ def _save_section(page: SectionPage) -> bool:
 def _section_context(page: SectionPage, can_edit: bool, conflict: bool) -> dict[str, Any]:
     controller = Controller.load()
     findings = check(page.register, controller)
+    formsets = [(formset, ROW_TITLES[formset.prefix]) for formset in page.formsets]
     return {
         "register": page.register,
         "page": page,
         "section": page.section,
         "sections": SECTIONS.values(),
-        "formsets": [(formset, ROW_TITLES[formset.prefix]) for formset in page.formsets],
+        "formsets": formsets,
+        "problems": page_problems(page.form, formsets) if page.form.is_bound else [],
         "can_edit": can_edit,
         "conflict": conflict and CONFLICT,
         "findings": findings,
@@ -160,7 +167,12 @@ def controller(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect("controller")
         status, conflict = 409, True
-    context = {"form": form, "can_edit": can_edit, "conflict": conflict and CONTROLLER_CONFLICT}
+    context = {
+        "form": form,
+        "can_edit": can_edit,
+        "conflict": conflict and CONTROLLER_CONFLICT,
+        "problems": form_problems(form) if form.is_bound else [],
+    }
     return render(request, "registers/editor/controller.html", context, status=status)
 
 

@@ -38,3 +38,30 @@ document.addEventListener("change", (event) => {
     box.closest("[data-row]").classList.toggle("row-removed", box.checked);
   }
 });
+
+// After a failed save the error summary takes the focus: it says what went wrong and links to
+// each field, so nobody has to scroll through the page to find out.
+const summary = document.querySelector("[data-error-summary]");
+if (summary) {
+  summary.focus();
+}
+
+// Leaving a page with unsaved edits asks first; saving (any submit) is not leaving.
+let unsaved = false;
+for (const form of document.querySelectorAll("form[data-unsaved-guard]")) {
+  form.addEventListener("input", () => {
+    unsaved = true;
+  });
+  form.addEventListener("change", () => {
+    unsaved = true;
+  });
+  form.addEventListener("submit", () => {
+    unsaved = false;
+  });
+}
+window.addEventListener("beforeunload", (event) => {
+  if (unsaved) {
+    event.preventDefault();
+    event.returnValue = "";
+  }
+});
