@@ -15,6 +15,7 @@ from django_ratelimit.decorators import ratelimit
 from tenants import audit
 from tenants.access import current_organisation, role_required
 from tenants.accounts import handoff
+from tenants.audit_detail import detail_items
 from tenants.forms import (
     OrganisationForm,
     SignUpForm,
@@ -132,4 +133,5 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     )
     for event in events:
         event.label = ACTION_LABELS.get(event.action, event.action)  # type: ignore[attr-defined]
+        event.details = detail_items(event.detail)  # type: ignore[attr-defined]
     return render(request, "tenants/audit.html", {"events": events})

@@ -77,7 +77,6 @@ class PurposeForm(RowForm):
             ),
         }
 
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Asked only under 6(1)(f); editor.js hides it otherwise, without the script it stays.

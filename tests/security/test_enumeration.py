@@ -89,7 +89,14 @@ ACCESS: dict[str, Role | str] = {
     "invitation_accept": OPEN,
 }
 # Views that answer only one kind of method; the other gets 405 from everyone.
-POST_ONLY = {"register_ask_publish", "member_role", "member_remove", "invitation_cancel", "logout", "otp_disable"}
+POST_ONLY = {
+    "register_ask_publish",
+    "member_role",
+    "member_remove",
+    "invitation_cancel",
+    "logout",
+    "otp_disable",
+}
 GET_ONLY = {name for name, access in ACCESS.items() if access == PUBLIC} | {
     "password_change_done",
     "password_reset_done",
