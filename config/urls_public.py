@@ -15,3 +15,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     *common,
 ]
+
+handler403 = "tenants.errors.forbidden"
+handler404 = "tenants.errors.not_found"

@@ -24,3 +24,6 @@ urlpatterns = [
     path("audit/", views.audit_trail, name="audit_trail"),
     *common,
 ]
+
+handler403 = "tenants.errors.forbidden"
+handler404 = "tenants.errors.not_found"
