@@ -17,3 +17,6 @@ urlpatterns = [
     # Answered by ops.middleware before the host is looked up; here so that they resolve.
     path("", include("ops.urls")),
 ]
+
+handler403 = "tenants.errors.forbidden"
+handler404 = "tenants.errors.not_found"

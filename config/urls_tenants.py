@@ -9,10 +9,11 @@ from tenants.accounts import views as accounts
 from tenants.urls import common
 
 urlpatterns = [
-    path("", include("registers.editor.urls")),
     path("", include("registers.public.urls")),
+    # Before the editor: its "registers/import/" would otherwise read as a register's overview.
     path("", include("registers.publishing.urls")),
     path("", include("registers.record.urls")),
+    path("", include("registers.editor.urls")),
     path("accounts/handoff/", accounts.handoff_receive, name="handoff"),
     path("members/", members.members, name="members"),
     path("members/invite/", members.invite, name="invite"),
@@ -33,3 +34,6 @@ urlpatterns = [
     # Answered by ops.middleware before the host is looked up; here so that they resolve.
     path("", include("ops.urls")),
 ]
+
+handler403 = "tenants.errors.forbidden"
+handler404 = "tenants.errors.not_found"

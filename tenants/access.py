@@ -47,7 +47,7 @@ def role_required(
                 return redirect_to_login(request.get_full_path())
             membership = membership_for(request)
             if membership is None or not membership.has_role(role):
-                raise PermissionDenied
+                raise PermissionDenied(role.value)  # the refusal page names the role
             request.membership = membership  # type: ignore[attr-defined]
             response = view(request, *args, **kwargs)
             # Drafts, previews and exports are for this member only: no shared or stored copy.

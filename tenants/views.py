@@ -19,6 +19,7 @@ from django_ratelimit.decorators import ratelimit
 from tenants import audit, limits
 from tenants.access import current_organisation, role_required
 from tenants.accounts import handoff
+from tenants.audit_detail import detail_items
 from tenants.forms import (
     OrganisationForm,
     SignUpForm,
@@ -58,6 +59,7 @@ ACTION_LABELS = {
     "record.processor_saved": gettext_lazy("Processing for others edited"),
     "record.exported": gettext_lazy("Record of processing downloaded"),
     "record.downloaded": gettext_lazy("Earlier record of processing downloaded"),
+    "register.publish_requested": gettext_lazy("Asked an owner to publish"),
     "otp_enabled": gettext_lazy("Two-factor log-in turned on"),
     "otp_verified": gettext_lazy("Two-factor code accepted"),
     "otp_failed": gettext_lazy("Wrong two-factor code"),
@@ -186,6 +188,7 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
     for event in page:
         event.label = ACTION_LABELS.get(event.action, event.action)  # type: ignore[attr-defined]
+        event.details = detail_items(event.detail)  # type: ignore[attr-defined]
     query = request.GET.copy()
     query.pop("page", None)
     context = {"events": page, "page": page, "form": form, "query": query.urlencode()}

@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +30,11 @@ COUNTRY_FIELDS = frozenset({"country", "business_id_country"})
 
 
 def _css_class(widget: forms.Widget) -> str:
-    if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
+    # A checkbox list's class lands on its wrapper as well as on each box, so it cannot be
+    # Bootstrap's one-box class (which shrinks the wrapper to a box's width).
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkbox-list"
+    if isinstance(widget, forms.CheckboxInput):
         return "form-check-input"
     if isinstance(widget, forms.Select):
         return "form-select"
@@ -46,6 +52,26 @@ def style_field(field: forms.Field) -> None:
 def country_field(*, required: bool, label: Any) -> forms.ChoiceField:
     choices = [("", "—"), *country_choices(get_language() or "en")]
     return forms.ChoiceField(choices=choices, required=required, label=label)
+
+
+def _model_limits(field: forms.IntegerField, model: Any, name: str) -> None:
+    """The model's own minimum and maximum on the form field, so -5 and 0 get the same message."""
+    try:
+        validators = model._meta.get_field(name).validators
+    except FieldDoesNotExist:  # a form-only field
+        return
+    low = [v.limit_value for v in validators if isinstance(v, MinValueValidator)]
+    high = [v.limit_value for v in validators if isinstance(v, MaxValueValidator)]
+    if not low and not high:
+        return
+    kept = [v for v in field.validators if not isinstance(v, MinValueValidator | MaxValueValidator)]
+    field.min_value = max(low) if low else field.min_value
+    field.max_value = min(high) if high else field.max_value
+    limits: list[Any] = [MinValueValidator(field.min_value)] if field.min_value is not None else []
+    if field.max_value is not None:
+        limits.append(MaxValueValidator(field.max_value))
+    field.validators = [*kept, *limits]
+    field.widget.attrs.update(field.widget_attrs(field.widget))
 
 
 class EditorForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -71,6 +97,8 @@ class EditorForm(forms.ModelForm):  # type: ignore[type-arg]
                 field.validators.append(validate_single_line)
             field.help_text = help_texts.get(name, field.help_text)
             field.disabled = field.disabled or read_only
+            if isinstance(field, forms.IntegerField):
+                _model_limits(field, self._meta.model, name)
             style_field(field)
             self.fields[name] = field
 
@@ -210,6 +238,8 @@ class RegisterCreateForm(forms.Form):
 
     def clean_slug(self) -> str:
         slug: str = self.cleaned_data["slug"].lower()
+        if slug == "import":  # the import page's address
+            raise forms.ValidationError(_("This address is reserved. Please choose another."))
         if Register.objects.filter(slug=slug).exists():
             raise forms.ValidationError(_("Another register already has this address."))
         return slug
@@ -281,7 +311,7 @@ class RegisterSectionForm(EditorForm):
                 label=_("Data subjects"),
                 choices=DataSubjectGroup.choices,
                 required=False,
-                widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+                widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
                 help_text=self.Meta.help_texts["subject_groups"],
                 disabled=self.fields["subject_groups"].disabled,
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import forms
@@ -24,6 +25,7 @@ from registers.models import (
     Transfer,
 )
 from registers.translated import translation
+from registers.vocabulary import LegalBasis, is_eea
 
 
 class RowForm(EditorForm):
@@ -72,6 +74,14 @@ class PurposeForm(RowForm):
                 "Marketing sent to people directly; they may always object to it (Art. 21)."
             ),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Asked only under 6(1)(f); editor.js hides it otherwise, without the script it stays.
+        self.fields["legitimate_interest"].show_when = (  # type: ignore[attr-defined]
+            "basis",
+            LegalBasis.LEGITIMATE_INTERESTS.value,
+        )
 
 
 class CategoryForm(RowForm):
@@ -151,9 +161,30 @@ class TransferForm(RowForm):
         ]
         field.help_text = self.Meta.help_texts["recipient"]
         style_field(field)
+        # A recipient outside the EU/EEA brings its country: the country is not asked again.
+        countries = {pk: r.country for pk, r in self.recipients.items() if _outside_eea(r)}
+        field.widget.attrs["data-countries"] = json.dumps(countries)
+        self.fields["country"].required = False
+        self.fields["country"].help_text = _(
+            "The country outside the EU and EEA, if the recipient's own country is not."
+        )
+        self.fields["country"].hide_when_recipient_has_country = True  # type: ignore[attr-defined]
 
     def clean_recipient(self) -> Recipient | None:
         return self.recipients.get(self.cleaned_data.get("recipient") or "")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        recipient = cleaned.get("recipient")
+        if recipient is not None and _outside_eea(recipient):
+            cleaned["country"] = recipient.country
+        elif not cleaned.get("country") and "country" not in self.errors:
+            self.add_error("country", _("Choose the country, or a recipient outside the EU/EEA."))
+        return cleaned
+
+
+def _outside_eea(recipient: Recipient) -> bool:
+    return bool(recipient.country) and not is_eea(recipient.country)
 
 
 class RetentionForm(RowForm):

@@ -12,14 +12,18 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from registers.compliance import check, completeness
-from registers.editor.forms import ControllerForm, RegisterCreateForm
+from registers.compliance import blocking, check, completeness
+from registers.editor.errors import form_problems, page_problems
+from registers.editor.forms import COUNTRY_FIELDS, ControllerForm, RegisterCreateForm
+from registers.editor.preview import live_preview
 from registers.editor.rows import FORMSETS, ROW_TITLES
 from registers.editor.sections import SECTIONS, SectionPage, with_added_row
 from registers.models import (
@@ -34,9 +38,11 @@ from registers.models import (
     Source,
     Transfer,
 )
+from registers.publishing.status import register_status
 from registers.sectors import create_from_sector
+from registers.vocabulary import country_name
 from tenants import audit
-from tenants.access import role_required
+from tenants.access import current_organisation, role_required
 from tenants.models import Role
 
 CONFLICT = _(
@@ -55,7 +61,7 @@ def _can_edit(request: HttpRequest) -> bool:
     if request.membership.has_role(Role.EDITOR):  # type: ignore[attr-defined]
         return True
     if request.method == "POST":
-        raise PermissionDenied
+        raise PermissionDenied(Role.EDITOR.value)
     return False
 
 
@@ -67,8 +73,23 @@ def register_list(request: HttpRequest) -> HttpResponse:
         register = _create_register(form.cleaned_data)
         messages.success(request, _("Register created."))
         return redirect("register_edit", slug=register.slug, section="basics")
-    context = {"registers": Register.objects.all(), "form": form}
+    context = {
+        "registers": _with_status(Register.objects.all()),
+        "form": form,
+        "problems": form_problems(form) if form is not None and form.is_bound else [],
+    }
     return render(request, "registers/editor/register_list.html", context)
+
+
+def _with_status(registers: QuerySet[Register]) -> list[Register]:
+    """Each register with where it stands, as its overview shows it."""
+    controller = Controller.load()
+    listed = list(registers)
+    for register in listed:
+        register.status = register_status(register, controller)  # type: ignore[attr-defined]
+        errors = blocking(check(register, controller))
+        register.error_count = len(errors)  # type: ignore[attr-defined]
+    return listed
 
 
 def _create_register(data: dict[str, Any]) -> Register:
@@ -95,14 +116,18 @@ def register_edit(request: HttpRequest, slug: str, section: str) -> HttpResponse
         if _save_section(page):
             audit.record("register.saved", request=request, register=register.slug, section=section)
             messages.success(request, _("Saved."))
-            return redirect("register_edit", slug=register.slug, section=section)
+            return redirect(_with_preview(request, register, section))
         status, conflict = 409, True
-    return render(
-        request,
-        "registers/editor/section.html",
-        _section_context(page, can_edit, conflict),
-        status=status,
-    )
+    context = _section_context(page, can_edit, conflict)
+    context["preview"] = live_preview(register, request.GET.get("preview", ""))
+    return render(request, "registers/editor/section.html", context, status=status)
+
+
+def _with_preview(request: HttpRequest, register: Register, section: str) -> str:
+    """Back to the page after a save, with the preview still open if it was."""
+    url = reverse("register_edit", kwargs={"slug": register.slug, "section": section})
+    lang = request.GET.get("preview", "")
+    return f"{url}?preview={lang}" if lang in register.languages else url
 
 
 def _save_section(page: SectionPage) -> bool:
@@ -117,12 +142,14 @@ def _save_section(page: SectionPage) -> bool:
 def _section_context(page: SectionPage, can_edit: bool, conflict: bool) -> dict[str, Any]:
     controller = Controller.load()
     findings = check(page.register, controller)
+    formsets = [(formset, ROW_TITLES[formset.prefix]) for formset in page.formsets]
     return {
         "register": page.register,
         "page": page,
         "section": page.section,
         "sections": SECTIONS.values(),
-        "formsets": [(formset, ROW_TITLES[formset.prefix]) for formset in page.formsets],
+        "formsets": formsets,
+        "problems": page_problems(page.form, formsets) if page.form.is_bound else [],
         "can_edit": can_edit,
         "conflict": conflict and CONFLICT,
         "findings": findings,
@@ -134,11 +161,12 @@ def _section_context(page: SectionPage, can_edit: bool, conflict: bool) -> dict[
 def controller(request: HttpRequest) -> HttpResponse:
     can_edit = _can_edit(request)
     current = Controller.load()
+    initial: dict[str, Any] = {"version": current.version}
+    if not current.legal_name:
+        # Suggested from the sign-up; it becomes the controller's name only when saved.
+        initial["legal_name"] = current_organisation(request).name
     form = ControllerForm(
-        request.POST or None,
-        instance=current,
-        read_only=not can_edit,
-        initial={"version": current.version},
+        request.POST or None, instance=current, read_only=not can_edit, initial=initial
     )
     status, conflict = 200, False
     if request.method == "POST" and form.is_valid():
@@ -147,7 +175,12 @@ def controller(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect("controller")
         status, conflict = 409, True
-    context = {"form": form, "can_edit": can_edit, "conflict": conflict and CONTROLLER_CONFLICT}
+    context = {
+        "form": form,
+        "can_edit": can_edit,
+        "conflict": conflict and CONTROLLER_CONFLICT,
+        "problems": form_problems(form) if form.is_bound else [],
+    }
     return render(request, "registers/editor/controller.html", context, status=status)
 
 
@@ -229,6 +262,12 @@ def _entry(model: type[Any], record: Any, previous: Any) -> dict[str, Any]:
 def _record_label(model: type[Any], record: Any) -> str:
     if model is Register:
         return ""
+    return _row_name(record)
+
+
+def _row_name(record: Any) -> str:
+    """What a row is called by a reader: its name or description, in the reader's language."""
+    model = type(record) if not hasattr(record, "instance_type") else record.instance_type
     for name in ("name", "description", "applies_to", "category", "custom_name"):
         value = getattr(record, name, None)
         if isinstance(value, dict) and value:
@@ -249,6 +288,11 @@ def _shown(model: type[Any], name: str, value: Any) -> str:
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
     field = model._meta.get_field(name)
+    if field.is_relation:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return _row_name(related) if related is not None else str(_("a removed row"))
+    if name in COUNTRY_FIELDS and isinstance(value, str):
+        return country_name(value, get_language() or "en")
     choices = dict(getattr(getattr(field, "base_field", field), "flatchoices", None) or [])
     if isinstance(value, dict):
         return " · ".join(f"{code}: {text}" for code, text in value.items())

@@ -21,7 +21,8 @@ from django.views.decorators.http import require_safe
 
 from registers.document import SECTION_ORDER, NoticeDocument
 from registers.models import Version
-from registers.publishing.served import find_output, find_version, served
+from registers.public.superseded import with_banner
+from registers.publishing.served import Served, find_output, find_version, served
 
 LATEST = "public, max-age=60, stale-while-revalidate=600"
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -67,7 +68,27 @@ def output_view(field: str, content_type: str) -> Callable[..., HttpResponse]:
 
 
 HTML = "text/html; charset=utf-8"
-notice_page = output_view("page", HTML)
+_page = output_view("page", HTML)
+
+
+@require_safe
+def notice_page(
+    request: HttpRequest, slug: str, lang: str, number: int | None = None
+) -> HttpResponse:
+    """The hosted page; a numbered version that a newer one replaced says so at the top."""
+    if number is None:
+        return _page(request, slug, lang)
+    hit = served(slug, lang, number, "page")
+    current = find_version(slug)
+    if current.number == number:
+        # Still current: revalidated like the latest, so its copies get the banner once replaced.
+        return serve(request, hit.body, HTML, hit, latest=True)
+    body = hit.body.decode() if isinstance(hit.body, bytes) else hit.body
+    banner = with_banner(body, slug=slug, lang=lang, number=number)
+    replaced = Served(banner, f"{hit.content_hash}-superseded", hit.number, hit.expires)
+    return serve(request, banner, HTML, replaced, latest=False)
+
+
 _pdf = output_view("pdf", "application/pdf")
 _fragment = output_view("fragment", HTML)
 _frame = output_view("frame", HTML)

@@ -12,6 +12,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.tasks import TaskResult, TaskResultStatus
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -87,7 +89,7 @@ def register_outputs(request: HttpRequest, slug: str) -> HttpResponse:
     context: dict[str, Any] = {"register": register, "version": version, "outputs": []}
     if version is not None:
         context["outputs"] = [
-            embed_snippets(request, version.number, lang, version.script)
+            embed_snippets(request, version.number, lang, version.script, register.title(lang))
             for lang in version.languages
         ]
         context["fragment_sri"] = {
@@ -96,7 +98,9 @@ def register_outputs(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "registers/publishing/outputs.html", context)
 
 
-def embed_snippets(request: HttpRequest, number: int, lang: str, script: str) -> dict[str, str]:
+def embed_snippets(
+    request: HttpRequest, number: int, lang: str, script: str, title: str = ""
+) -> dict[str, str]:
     """The URLs and snippets of one language: latest and pinned to this version."""
     slug = request.resolver_match.kwargs["slug"] if request.resolver_match else ""
 
@@ -123,11 +127,17 @@ def embed_snippets(request: HttpRequest, number: int, lang: str, script: str) ->
             "</script>"
         ),
         "frame_snippet": (
-            f'<iframe src="{absolute("embed_frame")}" title="{lang}" width="100%" height="800">'
-            "</iframe>"
+            f'<iframe src="{absolute("embed_frame")}" title="{escape(frame_title(title, lang))}" '
+            f'lang="{lang}" width="100%" height="800"></iframe>'
         ),
         "sri": integrity,
     }
+
+
+def frame_title(title: str, lang: str) -> str:
+    """The frame's name for screen readers, in the notice's language: what the frame holds."""
+    with translation.override(lang):
+        return _("Privacy notice: %(name)s") % {"name": title}
 
 
 # The JSON format in the interface: download a register or the whole organisation, import either.
@@ -206,7 +216,7 @@ def import_data(
 ) -> HttpResponse | None:
     if data.get("format") == portable.ORGANISATION_FORMAT:
         if not request.membership.has_role(Role.OWNER):  # type: ignore[attr-defined]
-            raise PermissionDenied
+            raise PermissionDenied(Role.OWNER.value)
         portable.organisation_from_dict(data)
         audit.record("organisation.imported", request=request)
         return redirect("register_list")

@@ -38,3 +38,69 @@ document.addEventListener("change", (event) => {
     box.closest("[data-row]").classList.toggle("row-removed", box.checked);
   }
 });
+
+// After a failed save the error summary takes the focus: it says what went wrong and links to
+// each field, so nobody has to scroll through the page to find out.
+const summary = document.querySelector("[data-error-summary]");
+if (summary) {
+  summary.focus();
+}
+
+// Leaving a page with unsaved edits asks first; saving (any submit) is not leaving.
+let unsaved = false;
+for (const form of document.querySelectorAll("form[data-unsaved-guard]")) {
+  form.addEventListener("input", () => {
+    unsaved = true;
+  });
+  form.addEventListener("change", () => {
+    unsaved = true;
+  });
+  form.addEventListener("submit", () => {
+    unsaved = false;
+  });
+}
+window.addEventListener("beforeunload", (event) => {
+  if (unsaved) {
+    event.preventDefault();
+    event.returnValue = "";
+  }
+});
+
+// Questions that apply only to some answers: a field marked data-show-when="basis" is shown
+// only while its row's basis is data-show-value; a transfer's country is not asked when the
+// chosen recipient brings one. Without this script every question stays on the page.
+function applyConditions(row) {
+  for (const field of row.querySelectorAll("[data-show-when]")) {
+    const select = row.querySelector('[name$="-' + field.dataset.showWhen + '"]');
+    field.hidden = Boolean(select) && select.value !== field.dataset.showValue;
+  }
+  const recipient = row.querySelector("select[data-countries]");
+  const country = row.querySelector("[data-recipient-country]");
+  if (recipient && country) {
+    const code = JSON.parse(recipient.dataset.countries)[recipient.value];
+    const input = country.querySelector("select");
+    if (code && input) {
+      input.value = code;
+    }
+    country.hidden = Boolean(code);
+  }
+}
+
+function applyAllConditions() {
+  for (const row of document.querySelectorAll("[data-row]")) {
+    applyConditions(row);
+  }
+}
+
+document.addEventListener("change", (event) => {
+  const row = event.target.closest && event.target.closest("[data-row]");
+  if (row) {
+    applyConditions(row);
+  }
+});
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-add-row]")) {
+    applyAllConditions();
+  }
+});
+applyAllConditions();

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -226,3 +227,72 @@ def test_a_second_save_of_the_same_section_is_refused_and_keeps_its_input(
     other.goto(section)
     expect(other.locator("textarea[name=introduction_en]")).to_have_value("The first saved text.")
     other_context.close()
+
+
+def test_a_newcomer_reaches_every_step_by_clicking(
+    owner_page: Page, app: App, ui: str, request: pytest.FixtureRequest
+):
+    """From the landing page on, only clicks: no address is typed after the first page."""
+    page, slug, register = owner_page, slug_for(request.node.name), "klinikka"
+    page.goto(app.url("/"))
+    page.locator("main a[href='/signup/']").click()
+    page.locator("#id_name").fill("Klikki Oy")
+    page.locator("#id_slug").fill(slug)
+    page.locator("#id_email").fill(f"owner@{slug}.example")
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    submit(page)
+    page.locator("input[name=name_fi]").fill("Asiakasrekisteri")
+    page.locator("input[name=name_en]").fill("Customer register")
+    page.locator("#id_slug").fill(register)
+    page.locator("input[name=languages][value=fi]").check()
+    page.locator("input[name=languages][value=en]").check()
+    page.locator("#id_start").select_option("web-shop")
+    submit(page)
+
+    open_the_overview(page, register)
+    fix_every_error_by_following_continue(page, register)
+    page.locator("section[aria-labelledby=next-step] a.btn-primary").click()
+    page.locator("#id_summary").fill("Ensimmäinen versio")
+    submit(page)
+    expect(page).to_have_url(re.compile(rf"/registers/{register}/outputs/$"))
+    copy_the_embed_snippet_and_open_the_pdf(page, app, slug)
+
+    page.locator(f"main a[href='/registers/{register}/']").click()
+    page.locator(f"main a[href='/registers/{register}/preview/en/']").click()
+    expect(page.locator("main .seloste-notice").first).to_contain_text("Customer register")
+    page.locator(f"main a[href='/registers/{register}/']").click()
+    page.locator("main a[href='/registers/import/']").click()
+    expect(page.locator("#id_file")).to_be_visible()
+    assert_accessible(page, f"import-{ui}")
+
+
+def open_the_overview(page: Page, register: str) -> None:
+    page.locator("nav a.nav-link[href='/']").first.click()
+    page.locator(f"main a[href='/registers/{register}/']").first.click()
+    expect(page.locator("#next-step")).to_be_visible()
+
+
+def fix_every_error_by_following_continue(page: Page, register: str) -> None:
+    """Continue leads to the first page with an error; here the organisation's details."""
+    for _attempt in range(3):
+        step = page.locator("section[aria-labelledby=next-step] a.btn-primary")
+        if step.get_attribute("href") == f"/registers/{register}/publish/":
+            return
+        step.click()
+        expect(page).to_have_url(re.compile(r"/controller/"))
+        fill_controller(page)
+        open_the_overview(page, register)
+    raise AssertionError("the overview never offered Publish")
+
+
+def copy_the_embed_snippet_and_open_the_pdf(page: Page, app: App, slug: str) -> None:
+    snippet = page.locator("#s-fi-pinned")
+    expect(snippet).to_have_value(re.compile(r"^<script src=.*integrity="))
+    page.locator("button[data-copy='s-fi-pinned']").click()
+    frame = page.locator("#s-fi-frame")
+    expect(frame).to_have_value(re.compile(r'title="Tietosuojaseloste: Asiakasrekisteri"'))
+    pdf = page.locator("main a[href$='/fi.pdf']").first
+    headers, body = fetch(app, slug, urlsplit(pdf.get_attribute("href") or "").path)
+    assert headers["Content-Type"] == "application/pdf"
+    assert body.startswith(b"%PDF")

@@ -37,6 +37,8 @@ ACCESS: dict[str, Role | str] = {
     "register_list": Role.VIEWER,
     "controller": Role.VIEWER,
     "register_edit": Role.VIEWER,
+    "register_overview": Role.VIEWER,
+    "register_ask_publish": Role.EDITOR,
     "register_history": Role.OWNER,
     # publishing (members only)
     "data_import": Role.EDITOR,
@@ -111,6 +113,7 @@ ACCESS: dict[str, Role | str] = {
 }
 # Views that answer only one kind of method; the other gets 405 from everyone.
 POST_ONLY = {
+    "register_ask_publish",
     "member_role",
     "member_remove",
     "invitation_cancel",

@@ -129,3 +129,10 @@ def test_a_viewer_reads_the_controller_details_but_cannot_save(viewer_client, in
     assert "legal_name" in disabled_names(page.content)
     assert response.status_code == 403
     assert Controller.load().legal_name == ""
+
+
+def test_the_legal_name_is_suggested_from_the_sign_up_until_saved(editor_client, in_acme):
+    page = editor_client.get("/controller/").content.decode()
+
+    assert 'value="Acme Oy"' in page
+    assert not Controller.load().legal_name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.conftest import host_client
 from tests.registers.editor.test_editor_support import edit_url, make_register, read_form
 
 
@@ -46,3 +47,25 @@ def test_only_owners_see_the_history(editor_client, viewer_client, in_acme):
 
     assert editor_client.get("/registers/customers/history/").status_code == 403
     assert viewer_client.get("/registers/customers/history/").status_code == 403
+
+
+def test_a_transfer_in_the_history_names_its_recipient_and_country(owner_client, in_acme):
+    make_register(rows=1)
+
+    response = owner_client.get("/registers/customers/history/")
+
+    transfer = next(e for e in response.context["entries"] if e["kind"] == "transfer")
+    changes = {label: new for label, _old, new in transfer["changes"]}
+    assert changes["Recipient"] == "Processor 0"
+    assert changes["Country"] == "United States"
+    assert "Processor 0" in response.content.decode()
+
+
+def test_the_history_names_countries_in_the_readers_language(acme, owner, in_acme):
+    make_register(rows=1)
+    client = host_client(acme.host, owner, language="fi")
+
+    content = client.get("/registers/customers/history/").content.decode()
+
+    assert "Yhdysvallat" in content
+    assert 'Maa</dt>\n      <dd class="col-sm-9"><ins>US' not in content
