@@ -15,6 +15,7 @@ from registers.models import (
     CategoryRow,
     Cookie,
     JointController,
+    ProvisionRequirement,
     Purpose,
     Recipient,
     Register,
@@ -74,6 +75,14 @@ class PurposeForm(RowForm):
                 "Marketing sent to people directly; they may always object to it (Art. 21)."
             ),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "requirement" in self.fields:
+            # "Not answered yet" rather than a dash: nothing is printed until it is answered.
+            requirement = self.fields["requirement"]
+            assert isinstance(requirement, forms.ChoiceField)
+            requirement.choices = [("", _("Not answered yet")), *ProvisionRequirement.choices]
 
 
 class CategoryForm(RowForm):
