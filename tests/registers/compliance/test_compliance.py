@@ -681,3 +681,10 @@ def test_the_scans_leave_look_alikes_alone(world: World) -> None:
     codes = world.codes()
     assert "SEL-VAGUE-WORDS" not in codes
     assert "SEL-RETENTION-INDEFINITE" not in codes
+
+
+def test_a_missing_identity_code_need_warns_but_does_not_block(world: World) -> None:
+    CategoryRow.objects.create(register=world.register, category="personal-identity-code")
+    findings = check(world.register, world.controller)
+    assert "SEL-IDENTITY-CODE" in {f.code for f in findings}
+    assert "SEL-IDENTITY-CODE" not in {f.code for f in blocking(findings)}
