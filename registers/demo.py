@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from registers.models import Controller
 from registers.sectors import Sector, create_from_sector
 
@@ -18,9 +20,12 @@ def fill_demo() -> None:
     controller.contact_name = "Maija Meikäläinen"
     controller.contact_email = "maija@demo.example"
     controller.save()
-    create_from_sector(
+    register = create_from_sector(
         Sector.CLINIC,
         name={"fi": "Potilasrekisteri", "en": "Patient register"},
         slug="patients",
         languages=["fi", "en"],
     )
+    # The one answer a sector template leaves to the organisation.
+    register.effective_date = datetime.date(2026, 1, 1)
+    register.save(update_fields=["effective_date"])

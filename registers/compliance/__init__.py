@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from registers.compliance import crosschecks, items, notice, text, text_scans, transfers
+from registers.compliance import answers, crosschecks, items, notice, text, text_scans, transfers
 from registers.compliance.base import RULES, Facts, Finding, Rule, Severity
 from registers.models import Controller, Register
 
@@ -26,6 +26,7 @@ __all__ = [
 ]
 
 _RULE_MODULES = (
+    answers,
     items,
     transfers,
     notice,

@@ -254,14 +254,16 @@ def joint_arrangement(facts: Facts) -> Iterator[Violation]:
 
 @rule(
     "SEL-IDENTITY-CODE",
-    E,
+    W,
     "Tietosuojalaki 29 §",
     gettext_lazy("The personal identity code has a stated need"),
     (
         "The Finnish personal identity code may be processed only on the conditions "
         "of the Data Protection Act 1050/2018, section 29: consent, a provision of law, "
-        "or the need to identify the person unambiguously for a listed purpose. The "
-        "register says which."
+        "or the need to identify the person unambiguously for a listed purpose. Section 29 "
+        "is a condition of processing, not an item Art. 13 or 14 asks the notice to state, "
+        "so a missing explanation is a warning: a statutory register (a patient register) "
+        "is lawful without it, yet saying why the code is needed is good practice."
     ),
 )
 def identity_code(facts: Facts) -> Iterator[Violation]:

@@ -243,22 +243,21 @@ def categories(facts: Facts) -> Iterator[Violation]:
 
 @rule(
     "SEL-RECIPIENTS-NONE",
-    W,
+    E,
     "GDPR 13(1)(e), 14(1)(e)",
-    gettext_lazy("Recipients are listed, processors included"),
+    gettext_lazy("Recipients are listed when there are some"),
     (
-        "Recipients include processors such as hosting, email and accounting services. "
-        "A register with none is rare, so an empty list is worth a second look; if there "
-        "really are none, this warning does not block publishing."
+        "When the controller answers that data is disclosed or processed by service "
+        "providers, Art. 13(1)(e) asks who they are, or at least their categories: an "
+        "answer of yes with an empty list leaves the item unanswered."
     ),
 )
 def recipients_none(facts: Facts) -> Iterator[Violation]:
-    if not facts.recipients:
+    if not facts.recipients and facts.register.has_recipients:
         yield Violation(
             _(
-                "No recipients are listed. Most registers have at least processors "
-                "(for example IT, email or accounting services): add them, or leave the "
-                "list empty if there really are none."
+                "You answered that the data is disclosed or processed by service providers: "
+                "add them (for example IT, email or accounting services)."
             ),
             "recipients",
         )

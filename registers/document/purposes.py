@@ -17,7 +17,6 @@ from registers.document.blocks import (
     term,
 )
 from registers.document.entered import Entered
-from registers.models import ProvisionRequirement
 from registers.vocabulary import (
     DataCategory,
     DataSubjectGroup,
@@ -59,7 +58,8 @@ def section_purposes(e: Entered) -> tuple[Block, ...]:
             ),
             term(
                 "requirement",
-                _requirement(p.requirement, e.t(p.consequence)),
+                # Unanswered, the question says nothing: no default "voluntary".
+                _requirement(p.requirement, e.t(p.consequence)) if p.requirement else "",
                 f"{at}.requirement",
             ),
         ]
@@ -76,8 +76,6 @@ def section_purposes(e: Entered) -> tuple[Block, ...]:
 
 
 def _requirement(requirement: str, consequence: str) -> str:
-    if requirement == ProvisionRequirement.VOLUNTARY and not consequence:
-        return say("requirement", requirement=requirement)
     return say("requirement", requirement=requirement, consequence=consequence)
 
 
@@ -86,7 +84,8 @@ def section_data(e: Entered) -> tuple[Block, ...]:
     for i, row in enumerate(e.categories):
         name = str(DataCategory(row.category).label) if row.category else e.t(row.custom_name)
         condition = ""
-        if row.is_special and row.special_condition:
+        # A chosen condition is what the user said, whatever the box says (one definition).
+        if row.special_condition:
             condition = str(SpecialCondition(row.special_condition).label)
         text = say("category", name=name, details=e.t(row.details), condition=condition)
         items.append(Item(text=text, source=f"categories[{i}]"))
@@ -100,8 +99,11 @@ def section_data(e: Entered) -> tuple[Block, ...]:
 
 
 def section_sources(e: Entered) -> tuple[Block, ...]:
-    key = "from_subject" if e.register.collected_from_subject else "not_from_subject"
-    blocks = [paragraph(say("statement", key=key), "collected_from_subject")]
+    blocks = []
+    answer = e.register.collected_from_subject
+    if answer is not None:
+        key = "from_subject" if answer else "not_from_subject"
+        blocks.append(paragraph(say("statement", key=key), "collected_from_subject"))
     items = [
         Item(
             text=say("source", description=e.t(s.description), public=s.publicly_available),

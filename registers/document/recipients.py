@@ -13,7 +13,10 @@ from registers.vocabulary import (
 
 def section_recipients(e: Entered) -> tuple[Block, ...]:
     if not e.recipients:
-        return (paragraph(say("statement", key="no_recipients"), "recipients"),)
+        # Only a "no" said by the user becomes "nothing is disclosed"; unanswered says nothing.
+        if e.register.has_recipients is False:
+            return (paragraph(say("statement", key="no_recipients"), "has_recipients"),)
+        return ()
     header = [say("label", key=k) for k in ("recipient", "role", "country")]
     rows = []
     for i, r in enumerate(e.recipients):
@@ -34,7 +37,9 @@ def section_recipients(e: Entered) -> tuple[Block, ...]:
 
 def section_transfers(e: Entered) -> tuple[Block, ...]:
     if not e.transfers:
-        return (paragraph(say("statement", key="no_transfers"), "transfers"),)
+        if e.register.has_transfers is False:
+            return (paragraph(say("statement", key="no_transfers"), "has_transfers"),)
+        return ()
     blocks = [paragraph(say("statement", key="transfers"), "transfers")]
     for i, t in enumerate(e.transfers):
         at = f"transfers[{i}]"

@@ -60,14 +60,18 @@ def _exercise(e: Entered) -> list[Block]:
     blocks = []
     if e.t(r.rights_channel):
         blocks.append(paragraph(e.t(r.rights_channel), "rights_channel"))
-    email = r.rights_email or e.controller.contact_email or e.controller.email
-    text = say("exercise", email=email, days=r.response_days)
-    blocks.append(paragraph(text, "rights_email"))
+    # The address for requests is the one given for them, never a person's contact address.
+    if r.rights_email:
+        blocks.append(paragraph(say("exercise", email=r.rights_email), "rights_email"))
+    if r.response_days:
+        blocks.append(paragraph(say("exercise", days=r.response_days), "response_days"))
     return blocks
 
 
 def section_automated(e: Entered) -> tuple[Block, ...]:
     r = e.register
+    if r.has_automated_decisions is None:
+        return ()
     if not r.has_automated_decisions:
         return (paragraph(say("statement", key="no_automated"), "has_automated_decisions"),)
     items = [
@@ -98,7 +102,7 @@ def rights_in(
 ) -> list[Right]:
     """The rights this register's notice states, derived from its legal bases."""
     bases = [p.basis for p in purposes if p.basis]
-    bases += [c.special_condition for c in categories if c.is_special and c.special_condition]
+    bases += [c.special_condition for c in categories if c.special_condition]
     marketing = any(p.is_direct_marketing for p in purposes)
     rights = rights_for(bases, direct_marketing=marketing)
     if not register.has_automated_decisions:

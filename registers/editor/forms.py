@@ -256,6 +256,25 @@ class RegisterCreateForm(forms.Form):
         return cleaned
 
 
+# The yes/no questions whose answer becomes a sentence: "not answered yet" until someone answers.
+TRI_STATE = frozenset(
+    {"collected_from_subject", "has_recipients", "has_transfers", "has_automated_decisions"}
+)
+
+
+def tri_state_field(model_field: forms.Field) -> forms.NullBooleanField:
+    choices = [("", _("Not answered yet")), ("True", _("Yes")), ("False", _("No"))]
+    field = forms.NullBooleanField(
+        label=model_field.label,
+        help_text=model_field.help_text,
+        required=False,
+        disabled=model_field.disabled,
+        widget=forms.Select(choices=choices),
+    )
+    style_field(field)
+    return field
+
+
 class RegisterSectionForm(EditorForm):
     """The register's own fields on one section page, with the version it was read at."""
 
@@ -280,11 +299,18 @@ class RegisterSectionForm(EditorForm):
                 "when identifying the person reliably is necessary (Data Protection Act 29 §)."
             ),
             "collected_from_subject": _(
-                "Untick if some data comes from elsewhere; the GDPR then asks you to say where "
-                "from (Art. 14)."
+                "If some data comes from elsewhere, also list the sources below; the GDPR then "
+                "asks you to say where from (Art. 14)."
+            ),
+            "has_recipients": _(
+                "Service providers such as IT, email or accounting count too. If yes, list "
+                "them below (Art. 13(1)(e))."
+            ),
+            "has_transfers": _(
+                "If yes, add each transfer below with its country and safeguard (Art. 13(1)(f))."
             ),
             "has_automated_decisions": _(
-                "Tick if a computer alone makes decisions that have legal or similarly "
+                "Yes if a computer alone makes decisions that have legal or similarly "
                 "significant effects on people (Art. 22)."
             ),
             "automated_logic": _("In plain words, how the decision is reached."),
@@ -306,6 +332,8 @@ class RegisterSectionForm(EditorForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for name in TRI_STATE & set(self.fields):
+            self.fields[name] = tri_state_field(self.fields[name])
         if "subject_groups" in self.fields:
             self.fields["subject_groups"] = forms.MultipleChoiceField(
                 label=_("Data subjects"),

@@ -17,6 +17,7 @@ from registers.models import (
     CategoryRow,
     Cookie,
     JointController,
+    ProvisionRequirement,
     Purpose,
     Recipient,
     Register,
@@ -82,6 +83,11 @@ class PurposeForm(RowForm):
             "basis",
             LegalBasis.LEGITIMATE_INTERESTS.value,
         )
+        if "requirement" in self.fields:
+            # "Not answered yet" rather than a dash: nothing is printed until it is answered.
+            requirement = self.fields["requirement"]
+            assert isinstance(requirement, forms.ChoiceField)
+            requirement.choices = [("", _("Not answered yet")), *ProvisionRequirement.choices]
 
 
 class CategoryForm(RowForm):

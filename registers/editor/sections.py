@@ -72,7 +72,8 @@ SECTIONS: dict[str, Section] = {
             "recipients",
             _("Recipients"),
             _("Who receives the data: processors, partners, authorities (Art. 13(1)(e))."),
-            rows=("recipients",),
+            ("has_recipients",),
+            ("recipients",),
         ),
         Section(
             "transfers",
@@ -81,7 +82,8 @@ SECTIONS: dict[str, Section] = {
                 "Data sent to countries outside the EU and EEA, and what makes it lawful "
                 "(Art. 13(1)(f)). Add the recipients first."
             ),
-            rows=("transfers",),
+            ("has_transfers",),
+            ("transfers",),
         ),
         Section(
             "retention",

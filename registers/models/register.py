@@ -45,16 +45,29 @@ class Register(models.Model):
         validators=[MinValueValidator(13), MaxValueValidator(18)],
     )
 
+    # The questions whose answer becomes a sentence start unanswered (None): only an answer is
+    # worded in the notice, and the checker refuses to publish while one is missing.
     collected_from_subject = models.BooleanField(
-        _("data is collected from the data subjects themselves"), default=True
+        _("is data collected from the data subjects themselves?"), null=True, blank=True
     )
     identity_code_need = TranslatedTextField(_("why the personal identity code is needed"))
 
     has_automated_decisions = models.BooleanField(
-        _("decisions are made by automated means only, profiling included"), default=False
+        _("are decisions made by automated means only, profiling included?"),
+        null=True,
+        blank=True,
     )
     automated_logic = TranslatedTextField(_("the logic involved"))
     automated_consequences = TranslatedTextField(_("significance and envisaged consequences"))
+
+    has_recipients = models.BooleanField(
+        _("is the data disclosed to anyone, or processed by service providers?"),
+        null=True,
+        blank=True,
+    )
+    has_transfers = models.BooleanField(
+        _("is data transferred outside the EU/EEA?"), null=True, blank=True
+    )
 
     security = TranslatedTextField(_("principles of protecting the register"))
 
@@ -62,7 +75,8 @@ class Register(models.Model):
     rights_email = models.EmailField(_("email for requests"), blank=True)
     response_days = models.PositiveSmallIntegerField(
         _("answer within (days)"),
-        default=30,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(90)],
     )
 

@@ -67,7 +67,7 @@ class Purpose(Row):
         _("must the person provide the data?"),
         max_length=15,
         choices=ProvisionRequirement.choices,
-        default=ProvisionRequirement.VOLUNTARY,
+        blank=True,
     )
     consequence = TranslatedTextField(
         _("what follows if the data is not provided"), max_length=1000
@@ -130,7 +130,7 @@ class Recipient(Row):
     )
     description = TranslatedTextField(_("category and task"), blank=False, max_length=1000)
     country = models.CharField(
-        _("country"), max_length=2, default="FI", blank=True, validators=[validate_country]
+        _("country"), max_length=2, blank=True, validators=[validate_country]
     )
     history = HistoricalRecords(user_db_constraint=False)
 
@@ -211,7 +211,6 @@ class Cookie(Row):
     country = models.CharField(
         _("provider's country"),
         max_length=2,
-        default="FI",
         blank=True,
         validators=[validate_country],
     )

@@ -1,6 +1,6 @@
 """The JSON format of a register and of a whole organisation: export, backup and fixtures.
 
-A register is one JSON object with ``"format": "seloste.register"`` and ``"version": 1``; an
+A register is one JSON object with ``"format": "seloste.register"`` and ``"version": 2``; an
 organisation wraps its controller and all its registers (``"format": "seloste.organisation"``).
 Every model field is a key, except ids, version counters and timestamps; rows are lists in their
 order; a transfer names its recipient by index into ``recipients``; free text is
@@ -9,7 +9,8 @@ comes from the models themselves, so a new model field is a new key (and the JSO
 docs/json-schema/ must follow; a test compares them).
 
 Import is all or nothing: every problem is collected with its JSON path, and nothing is written
-unless there is none. The format admits drafts (a purpose without its legal basis), because the
+unless there is none. Version 1 files are still read: the answers they lack are "not answered",
+never a default. The format admits drafts (a purpose without its legal basis), because the
 checker, not the importer, decides whether a register is complete enough to publish.
 """
 

@@ -24,7 +24,7 @@ from registers.translated import LANGUAGE_CODES, TranslatedTextField
 
 REGISTER_FORMAT = "seloste.register"
 ORGANISATION_FORMAT = "seloste.organisation"
-VERSION = 1
+VERSION = 2
 
 # Related name -> row model, in the order of the file. Recipients come before transfers, which
 # point into them by index.

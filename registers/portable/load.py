@@ -30,6 +30,21 @@ from registers.validators import validate_single_line
 
 Problem = tuple[str, str]
 
+# The format versions this importer reads; version 1 files predate the tri-state answers.
+READABLE = (1, VERSION)
+# Keys that version 2 added.
+NEW_IN_2 = frozenset({"has_recipients", "has_transfers"})
+# The answers that become sentences: a version 1 file without one leaves it "not answered".
+ANSWERS = frozenset(
+    {
+        "collected_from_subject",
+        "has_automated_decisions",
+        "response_days",
+        "effective_date",
+        "requirement",
+    }
+)
+
 
 class ImportErrors(Exception):
     """Every problem found in an import, as (JSON path, translated message) pairs."""
@@ -123,7 +138,7 @@ def _check_header(data: Any, format_name: str) -> list[Problem]:
     if data.get("format") != format_name:
         return [("format", _('Expected "%(format)s".') % {"format": format_name})]
     # type() and not ==: true == 1 in Python, and the format's version is a number.
-    if type(data.get("version")) is not int or data["version"] != VERSION:
+    if type(data.get("version")) is not int or data["version"] not in READABLE:
         message = _("This version of the format cannot be read; expected %(version)d.")
         return [("version", message % {"version": VERSION})]
     return []
@@ -144,6 +159,30 @@ def _one_import_at_a_time(path: str) -> Iterator[None]:
             "Another import saved a register with this address a moment ago. Nothing was imported."
         )
         raise ImportErrors([(path, message)]) from None
+
+
+def _expected(model: type[models.Model], version: Any) -> list[str]:
+    """The keys a file of ``version`` must hold for ``model``.
+
+    Version 1 had no "are there recipients/transfers?" questions, and its answers may be
+    missing: a missing answer is read as "not answered", never as a default claim.
+    """
+    names = [f.name for f in exported_fields(model)]
+    if version == 1:
+        return [n for n in names if n not in NEW_IN_2]
+    return names
+
+
+def _check_keys_of(data: Any, model: type[models.Model], version: Any, path: str) -> list[Problem]:
+    problems = _check_keys(data, _expected(model, version), path)
+    if version == 1:
+        missing = _("This key is missing.")
+        problems = [
+            (where, message)
+            for where, message in problems
+            if not (message == missing and where.rsplit(".", 1)[-1] in ANSWERS)
+        ]
+    return problems
 
 
 # Import: building unsaved instances ------------------------------------------------------------
@@ -198,11 +237,10 @@ def _flatten(model: type[models.Model], error: ValidationError, path: str) -> It
 
 
 def _build_row(
-    model: type[models.Model], data: Any, path: str
+    model: type[models.Model], data: Any, path: str, version: Any
 ) -> tuple[models.Model, list[Problem]]:
     row = model()
-    expected = [f.name for f in exported_fields(model)]
-    problems = _check_keys(data, expected, path)
+    problems = _check_keys_of(data, model, version, path)
     if not isinstance(data, dict):
         return row, problems
     filled, skipped = _fill(row, data, path)
@@ -222,7 +260,7 @@ def _recipient_index(data: dict[str, Any], count: int, path: str) -> tuple[int |
     return index, None
 
 
-def _build_rows(built: _Built, name: str, items: Any, path: str) -> None:
+def _build_rows(built: _Built, name: str, items: Any, path: str, version: Any) -> None:
     if not isinstance(items, list):
         built.problems.append((path, _("Expected a list.")))
         return
@@ -235,7 +273,7 @@ def _build_rows(built: _Built, name: str, items: Any, path: str) -> None:
     recipients = len(built.rows.get("recipients", []))
     built.rows[name] = []
     for index, item in enumerate(items):
-        row, problems = _build_row(ROWS[name], item, _join(path, index))
+        row, problems = _build_row(ROWS[name], item, _join(path, index), version)
         built.rows[name].append(row)
         built.problems += problems
         if name == "transfers" and isinstance(item, dict):
@@ -252,8 +290,10 @@ def _build_register(data: Any, *, slug: str | None, path: str = "") -> _Built:
     if header:
         built.problems = [(_join(path, where) if where else path, m) for where, m in header]
         return built
-    expected = ["format", "version", *(f.name for f in exported_fields(Register)), *ROWS]
-    built.problems += _check_keys(data, expected, path)
+    header_keys = {"format": 0, "version": 0, **dict.fromkeys(ROWS, 0)}
+    fields = {k: v for k, v in data.items() if k not in header_keys}
+    built.problems += _check_keys_of(fields, Register, data["version"], path)
+    built.problems += [(_join(path, k), _("This key is missing.")) for k in ROWS if k not in data]
     if slug is not None:
         data = {**data, "slug": slug}
     filled, skipped = _fill(built.register, data, path)
@@ -263,7 +303,7 @@ def _build_register(data: Any, *, slug: str | None, path: str = "") -> _Built:
         built.problems.append((_join(path, "slug"), _("Use lower-case letters in the address.")))
     for name in ROWS:
         if name in data:
-            _build_rows(built, name, data[name], _join(path, name))
+            _build_rows(built, name, data[name], _join(path, name), data["version"])
     return built
 
 

@@ -69,6 +69,8 @@ def register_publish(*, register: Register, user: Any, summary: str) -> Version 
         errors = blocking(check(register, controller))
         if errors:
             raise PublishBlocked(errors)
+        # SEL-ANSWER-EFFECTIVE-DATE blocks above: the date is the user's, never today's.
+        assert register.effective_date is not None
         data = snapshot(register, controller)
         drafts = [build_document(register, controller, lang) for lang in register.languages]
         digest = content_hash(data, [render_fragment(d) for d in drafts])
@@ -82,7 +84,7 @@ def register_publish(*, register: Register, user: Any, summary: str) -> Version 
             data=data,
             content_hash=digest,
             script=embed_script(),
-            effective_date=register.effective_date or timezone.localdate(),
+            effective_date=register.effective_date,
             summary=summary.strip(),
             published_by=user if getattr(user, "is_authenticated", False) else None,
         )

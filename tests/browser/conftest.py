@@ -158,7 +158,14 @@ class Published:
 
 @pytest.fixture(scope="session")
 def published(browser: Any, app: App) -> Iterator[Published]:
-    from tests.browser.helpers import create_register, fill_controller, publish, save, sign_up
+    from tests.browser.helpers import (
+        answer_the_effective_date,
+        create_register,
+        fill_controller,
+        publish,
+        save,
+        sign_up,
+    )
 
     slug = slug_for("published")
     email = f"owner@{slug}.example"
@@ -168,6 +175,7 @@ def published(browser: Any, app: App) -> Iterator[Published]:
     create_register(page, app, slug=slug, register="asiakkaat", sector="web-shop")
     page.goto(app.org_url(slug, "/controller/"))
     fill_controller(page)
+    answer_the_effective_date(page, app, slug, "asiakkaat")
     publish(page, app, slug=slug, register="asiakkaat", summary="Ensimmäinen versio")
     page.goto(app.org_url(slug, "/registers/asiakkaat/edit/basics/"))
     page.locator("textarea[name=introduction_fi]").fill("Verkkokauppamme asiakasrekisteri.")

@@ -74,6 +74,15 @@ def fill_controller(page: Page) -> None:
     save(page)
 
 
+def answer_the_effective_date(page: Page, app: App, slug: str, register: str) -> None:
+    """The one answer a template leaves open; the checklist links to its question."""
+    page.goto(app.org_url(slug, f"/registers/{register}/edit/basics/"))
+    page.locator("aside a[href$='#id_effective_date']").click()
+    expect(page.locator("#id_effective_date:target")).to_have_count(1)
+    page.locator("#id_effective_date").fill("2026-03-01")
+    save(page)
+
+
 def publish(page: Page, app: App, *, slug: str, register: str, summary: str) -> None:
     page.goto(app.org_url(slug, f"/registers/{register}/publish/"))
     expect(page.locator("main .alert-danger")).to_have_count(0)

@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tests.browser.conftest import App, slug_for
 from tests.browser.helpers import (
     PASSWORD,
+    answer_the_effective_date,
     assert_accessible,
     create_register,
     fetch,
@@ -69,6 +70,7 @@ def test_a_newcomer_publishes_a_notice_and_embeds_it_anywhere(
 
     follow_the_checklist_to_the_controller(page)
     fill_controller(page)
+    answer_the_effective_date(page, app, slug, register)
     publish(page, app, slug=slug, register=register, summary="Ensimmäinen versio")
 
     read_the_hosted_pages(page, app, slug, register)

@@ -42,7 +42,7 @@ def full_register(slug: str = "customers") -> dict[str, Any]:
     """A register with every key set to something other than its default."""
     return {
         "format": "seloste.register",
-        "version": 1,
+        "version": 2,
         "name": {"fi": "Asiakasrekisteri", "en": "Customer register", "sv": "Kundregister"},
         "slug": slug,
         "languages": ["fi", "en"],
@@ -55,6 +55,8 @@ def full_register(slug: str = "customers") -> dict[str, Any]:
         "has_automated_decisions": True,
         "automated_logic": {"en": "A score from payment history."},
         "automated_consequences": {"en": "Invoice payment may be refused."},
+        "has_recipients": True,
+        "has_transfers": True,
         "security": {"en": "Encrypted connections and personal accounts."},
         "rights_channel": {"en": "Write to us."},
         "rights_email": "privacy@acme.example",
@@ -248,7 +250,46 @@ def test_it_refuses_another_format_or_version(in_acme):
     assert problems_of({"format": "seloste.organisation", "version": 1}) == {
         "format": 'Expected "seloste.register".'
     }
-    assert set(problems_of({**full_register(), "version": 2})) == {"version"}
+    assert set(problems_of({**full_register(), "version": 3})) == {"version"}
+
+
+def version_1(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` as a version 1 file: without the questions version 2 added."""
+    old = {k: v for k, v in data.items() if k not in {"has_recipients", "has_transfers"}}
+    return {**old, "version": 1}
+
+
+def test_it_reads_version_1_leaving_the_new_questions_unanswered(in_acme):
+    register = register_from_dict(version_1(full_register()))
+    assert register.has_recipients is None
+    assert register.has_transfers is None
+    assert register.collected_from_subject is False  # answered in the file, kept
+
+
+def test_a_missing_answer_in_version_1_is_not_answered_never_a_default(in_acme):
+    data = version_1(full_register())
+    for key in ("collected_from_subject", "has_automated_decisions", "response_days"):
+        del data[key]
+    del data["purposes"][1]["requirement"]
+    register = register_from_dict(data)
+    assert register.collected_from_subject is None
+    assert register.has_automated_decisions is None
+    assert register.response_days is None
+    assert register.purposes.get(position=1).requirement == ""
+
+
+def test_version_2_requires_every_key(in_acme):
+    data = full_register()
+    del data["has_recipients"]
+    del data["purposes"][0]["requirement"]
+    assert set(problems_of(data)) == {"has_recipients", "purposes[0].requirement"}
+
+
+def test_version_1_knows_no_version_2_keys(in_acme):
+    assert set(problems_of({**full_register(), "version": 1})) == {
+        "has_recipients",
+        "has_transfers",
+    }
 
 
 def test_it_refuses_a_slug_already_in_use_unless_given_another(in_acme):
@@ -337,23 +378,23 @@ def validator(name: str) -> Draft202012Validator:
 
 def test_exported_registers_and_organisations_follow_the_json_schema(acme):
     with schema_context(acme.schema_name):
-        validator("organisation-v1").validate(organisation_to_dict())
+        validator("organisation-v2").validate(organisation_to_dict())
         fill_controller()
         register = register_from_dict(full_register())
-        validator("register-v1").validate(register_to_dict(register))
-        validator("organisation-v1").validate(organisation_to_dict())
+        validator("register-v2").validate(register_to_dict(register))
+        validator("organisation-v2").validate(organisation_to_dict())
 
 
 def test_the_json_schema_rejects_what_the_importer_rejects():
     data = full_register()
     data["colour"] = "red"
     data["purposes"][0]["basis"] = "A6-1-z"
-    errors = list(validator("register-v1").iter_errors(data))
+    errors = list(validator("register-v2").iter_errors(data))
     assert len(errors) == 2
 
 
 def test_the_json_schema_follows_the_models_and_the_vocabulary():
-    schema = json.loads((SCHEMAS / "register-v1.json").read_text())
+    schema = json.loads((SCHEMAS / "register-v2.json").read_text())
     assert set(schema["properties"]) == set(full_register())
     for name, model in ROWS.items():
         row = schema["$defs"][model.__name__]["properties"]
@@ -392,7 +433,7 @@ _ROW_STRATEGIES: dict[str, st.SearchStrategy[dict[str, Any]]] = {
             "description": _translated(True),
             "basis": _choice(LegalBasis.values, True),
             "legitimate_interest": _translated(),
-            "requirement": st.sampled_from(["voluntary", "statutory", "contractual"]),
+            "requirement": st.sampled_from(["", "voluntary", "statutory", "contractual"]),
             "consequence": _translated(),
             "is_direct_marketing": st.booleans(),
         }
@@ -456,11 +497,14 @@ def _transfers(recipients: int) -> st.SearchStrategy[list[dict[str, Any]]]:
     return st.lists(row, max_size=3)
 
 
+_tri_state = st.one_of(st.none(), st.booleans())
+
+
 @st.composite
 def registers(draw: Any) -> dict[str, Any]:
     data = {
         "format": "seloste.register",
-        "version": 1,
+        "version": 2,
         "name": draw(_translated(True)),
         "slug": "generated",
         "languages": draw(st.lists(st.sampled_from(["fi", "en", "sv"]), min_size=1, unique=True)),
@@ -473,15 +517,17 @@ def registers(draw: Any) -> dict[str, Any]:
         ),
         "other_subject_groups": draw(_translated()),
         "consent_age": draw(st.one_of(st.none(), st.integers(13, 18))),
-        "collected_from_subject": draw(st.booleans()),
+        "collected_from_subject": draw(_tri_state),
         "identity_code_need": draw(_translated()),
-        "has_automated_decisions": draw(st.booleans()),
+        "has_automated_decisions": draw(_tri_state),
         "automated_logic": draw(_translated()),
         "automated_consequences": draw(_translated()),
+        "has_recipients": draw(_tri_state),
+        "has_transfers": draw(_tri_state),
         "security": draw(_translated()),
         "rights_channel": draw(_translated()),
         "rights_email": draw(st.sampled_from(["", "privacy@example.com"])),
-        "response_days": draw(st.integers(1, 90)),
+        "response_days": draw(st.one_of(st.none(), st.integers(1, 90))),
         "effective_date": draw(st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()))),
     }
     for name in ROWS:
@@ -514,5 +560,5 @@ def test_any_register_survives_export_and_import(in_acme, data):
 def test_the_documented_example_imports_and_round_trips(in_acme):
     text = (SCHEMAS.parent / "json-format.md").read_text(encoding="utf-8")
     example = json.loads(text.split("## Example", 1)[1].split("```json", 1)[1].split("```", 1)[0])
-    validator("register-v1").validate(example)
+    validator("register-v2").validate(example)
     assert register_to_dict(register_from_dict(copy.deepcopy(example))) == example

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +84,11 @@ def world(in_acme: Any) -> World:
         rights_email="privacy@acme.example",
         rights_channel=every("Email us"),
         subject_groups=["Customer"],
+        collected_from_subject=True,
+        has_transfers=False,
+        has_automated_decisions=False,
+        response_days=30,
+        effective_date=datetime.date(2026, 1, 1),
     )
     return World(
         register=register,
@@ -220,8 +226,36 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
         lambda w: Source.objects.create(register=w.register, description=every("Registry")),
     ),
     "SEL-RECIPIENTS-NONE": (
+        lambda w: (w.recipient.delete(), _set(w.register, has_recipients=True)),
+        lambda w: (w.recipient.delete(), _set(w.register, has_recipients=False)),
+    ),
+    "SEL-ANSWER-PROVISION": (
+        lambda w: _set(w.purpose, requirement=""),
+        lambda w: _set(w.purpose, requirement="voluntary", basis="A6-1-a", consequence={}),
+    ),
+    "SEL-ANSWER-COLLECTED": (
+        lambda w: _set(w.register, collected_from_subject=None),
+        lambda w: _set(w.register, collected_from_subject=True),
+    ),
+    "SEL-ANSWER-RECIPIENTS": (
         lambda w: w.recipient.delete(),
-        lambda w: _set(w.recipient, recipient_type="Authority"),
+        lambda w: (w.recipient.delete(), _set(w.register, has_recipients=False)),
+    ),
+    "SEL-ANSWER-TRANSFERS": (
+        lambda w: _set(w.register, has_transfers=None),
+        lambda w: (_set(w.register, has_transfers=None), _transfer(w)),
+    ),
+    "SEL-ANSWER-AUTOMATED": (
+        lambda w: _set(w.register, has_automated_decisions=None),
+        lambda w: _set(w.register, has_automated_decisions=False),
+    ),
+    "SEL-ANSWER-RESPONSE-TIME": (
+        lambda w: _set(w.register, response_days=None),
+        lambda w: _set(w.register, response_days=14),
+    ),
+    "SEL-ANSWER-EFFECTIVE-DATE": (
+        lambda w: _set(w.register, effective_date=None),
+        lambda w: _set(w.register, effective_date=datetime.date(2027, 6, 1)),
     ),
     "SEL-RECIPIENT-DETAILS": (
         lambda w: Recipient.objects.filter(pk=w.recipient.pk).update(recipient_type=""),
@@ -647,3 +681,10 @@ def test_the_scans_leave_look_alikes_alone(world: World) -> None:
     codes = world.codes()
     assert "SEL-VAGUE-WORDS" not in codes
     assert "SEL-RETENTION-INDEFINITE" not in codes
+
+
+def test_a_missing_identity_code_need_warns_but_does_not_block(world: World) -> None:
+    CategoryRow.objects.create(register=world.register, category="personal-identity-code")
+    findings = check(world.register, world.controller)
+    assert "SEL-IDENTITY-CODE" in {f.code for f in findings}
+    assert "SEL-IDENTITY-CODE" not in {f.code for f in blocking(findings)}

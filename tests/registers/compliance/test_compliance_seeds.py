@@ -44,7 +44,7 @@ READING: dict[str, list[Finding]] = {
         ),
         ("SEL-RETENTION-NONE", "GDPR 13(2)(a)", "Nothing is said about how long data is kept."),
         (
-            "SEL-RECIPIENTS-NONE",
+            "SEL-ANSWER-RECIPIENTS",
             "GDPR 13(1)(e)",
             "No recipients at all, although the service runs on servers someone hosts.",
         ),
@@ -87,7 +87,7 @@ READING: dict[str, list[Finding]] = {
         ),
         ("SEL-PURPOSE-BASIS", "GDPR 13(1)(c)", "No legal basis is given for any purpose."),
         (
-            "SEL-RECIPIENTS-NONE",
+            "SEL-ANSWER-RECIPIENTS",
             "GDPR 13(1)(e)",
             '"Not disclosed to anyone", yet the Ajas service and UpCloud process the data.',
         ),

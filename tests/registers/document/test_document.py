@@ -72,6 +72,10 @@ def full_register(slug: str = "asiakkaat") -> Register:
         ),
         rights_email="oikeudet@aanekoski.example",
         effective_date=datetime.date(2026, 1, 15),
+        collected_from_subject=True,
+        has_transfers=False,
+        has_automated_decisions=False,
+        response_days=30,
     )
     make_rows(register)
     return register
@@ -94,6 +98,7 @@ def make_rows(register: Register) -> None:
         ),
         basis="A6-1-f",
         legitimate_interest=tr("Asiakkaan etu", "Customer benefit", "Kundens nytta"),
+        requirement="voluntary",
         is_direct_marketing=True,
     )
     CategoryRow.objects.create(register=register, category="Name")

@@ -98,7 +98,8 @@ def test_add_a_row_without_javascript_keeps_the_input_and_saves_nothing(editor_c
     again = read_form(response.content)
     assert again["purposes-TOTAL_FORMS"] == "2"
     assert again["purposes-0-description_fi"] == "Muutettu mutta ei tallennettu"
-    assert again["purposes-1-requirement"] == "voluntary"  # a new row starts at its defaults
+    # A new row starts unanswered: nothing is said about it until someone chooses.
+    assert again["purposes-1-requirement"] == ""
     assert field_error(response.content, "id_purposes-1-description") == ""
     assert register.purposes.get().description["fi"] == "Teksti 0"
 

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registers', '0004_drafts_and_history_users'),
+        ('registers', '0005_unanswered_questions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
