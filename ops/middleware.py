@@ -12,10 +12,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils.csp import build_policy
 from django.utils.functional import empty
 
 from ops import metrics
@@ -36,6 +38,9 @@ class OperationsMiddleware:
         except Resolver404:
             return self.observed(request)
         response: HttpResponse = match.func(request, *match.args, **match.kwargs)
+        # Answered before the policy and framing middleware: the same headers, set here.
+        response["Content-Security-Policy"] = build_policy(cast(Any, settings.SECURE_CSP))
+        response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
         return response
 
     def observed(self, request: HttpRequest) -> HttpResponse:

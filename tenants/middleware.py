@@ -19,10 +19,10 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.csp import build_policy
-from django.views.defaults import page_not_found
 from django_tenants.middleware.main import TenantMainMiddleware
 from django_tenants.utils import schema_context
 
+from tenants.errors import not_found
 from tenants.models import Domain, Organisation
 
 GENERATION_KEY = "tenants:domain-generation"
@@ -73,7 +73,7 @@ class CachedTenantMiddleware(TenantMainMiddleware):
         try:
             response: HttpResponse | None = super().process_request(request)
         except Http404 as error:
-            response = page_not_found(request, error)
+            response = not_found(request, error)
         if response is not None:
             response["Content-Security-Policy"] = build_policy(cast(Any, settings.SECURE_CSP))
             response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
