@@ -25,6 +25,7 @@ from registers.editor.errors import form_problems, page_problems
 from registers.editor.forms import COUNTRY_FIELDS, ControllerForm, RegisterCreateForm
 from registers.editor.preview import live_preview
 from registers.editor.rows import FORMSETS, ROW_TITLES
+from registers.editor.saving import save_if_current
 from registers.editor.sections import SECTIONS, SectionPage, with_added_row
 from registers.models import (
     CategoryRow,
@@ -170,7 +171,7 @@ def controller(request: HttpRequest) -> HttpResponse:
     )
     status, conflict = 200, False
     if request.method == "POST" and form.is_valid():
-        if _save_controller(form):
+        if save_if_current(form):
             audit.record("controller.saved", request=request)
             messages.success(request, _("Saved."))
             return redirect("controller")
@@ -182,18 +183,6 @@ def controller(request: HttpRequest) -> HttpResponse:
         "problems": form_problems(form) if form.is_bound else [],
     }
     return render(request, "registers/editor/controller.html", context, status=status)
-
-
-def _save_controller(form: ControllerForm) -> bool:
-    posted = form.cleaned_data["version"]
-    with transaction.atomic():
-        locked = Controller.objects.select_for_update().only("version").get(pk=form.instance.pk)
-        if locked.version != posted:
-            return False
-        saved = form.save(commit=False)
-        saved.version = posted + 1
-        saved.save()
-    return True
 
 
 @role_required(Role.OWNER)

@@ -10,10 +10,11 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from registers.editor.saving import save_if_current
 from registers.models import ProcessingRecord, ProcessorActivity, RecordSnapshot, Register
 from registers.record.build import record_data
 from registers.record.checks import check_record
@@ -23,7 +24,7 @@ from tenants import audit
 from tenants.access import current_organisation, role_required
 from tenants.models import Role
 
-CONFLICT = _(
+CONFLICT = gettext_lazy(
     "Someone else saved this in the meantime. Your input is kept below: reload to see "
     "their version, then make your change again."
 )
@@ -51,27 +52,13 @@ def record_edit(request: HttpRequest, slug: str) -> HttpResponse:
     form = RecordForm(request.POST or None, instance=record, initial={"version": record.version})
     status, conflict = 200, False
     if request.method == "POST" and form.is_valid():
-        if _save_record(form):
+        if save_if_current(form):
             audit.record("record.saved", request=request, register=register.slug)
             messages.success(request, _("Saved."))
             return redirect("record_overview")
         status, conflict = 409, True
     context = {"form": form, "register": register, "conflict": conflict and CONFLICT}
     return render(request, "registers/record/edit.html", context, status=status)
-
-
-def _save_record(form: RecordForm) -> bool:
-    posted = form.cleaned_data["version"]
-    with transaction.atomic():
-        locked = (
-            ProcessingRecord.objects.select_for_update().only("version").get(pk=form.instance.pk)
-        )
-        if locked.version != posted:
-            return False
-        saved = form.save(commit=False)
-        saved.version = posted + 1
-        saved.save()
-    return True
 
 
 @role_required(Role.OWNER)

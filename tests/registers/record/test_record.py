@@ -264,3 +264,20 @@ def test_the_record_pages_speak_the_users_language(
     for path in ("/record/", "/record/potilaat/", "/record/processor/"):
         page = client.get(path).content.decode()
         assert not [text for text in english if text in page], path
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("fi", "Joku muu tallensi tämän välillä."), ("en", "Someone else saved this in the meantime.")],
+)
+def test_the_refusal_of_a_stale_save_is_in_the_users_language(
+    clinic: Register, acme: Organisation, owner: Any, language: str, message: str
+) -> None:
+    from tests.conftest import host_client
+
+    client = host_client(acme.host, owner, language=language)
+    data = {"system": "Mine", "internal_owner": "", "dpia_required": "no", "version": "1"}
+    ProcessingRecord.objects.filter(register=clinic).update(version=2)
+    response = client.post("/record/potilaat/", data)
+    assert response.status_code == 409
+    assert message in response.content.decode()
