@@ -3,7 +3,7 @@
 A change that means to alter what a notice says regenerates them on purpose, and the diff of
 ``tests/fixtures/frozen/`` is then the review of every notice's new wording:
 
-    SELOSTE_FREEZE=1 .venv/bin/python -m pytest tests/registers/test_frozen_outputs.py
+    SELOSTE_FREEZE=1 .venv/bin/python -m pytest tests/registers/render/test_frozen_outputs.py
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ FROZEN = FIXTURES / "frozen"
 SEEDS = sorted((FIXTURES / "seeds").glob("*.json"))
 CASES = [f"seed-{path.stem}" for path in SEEDS] + [f"sector-{s.value}" for s in SECTORS]
 DAY = datetime.date(2026, 3, 2)
+FRAGMENT_MARK = "<!-- fragment.html -->"
 LINKS = PageLinks(canonical="/n/fi/", pdf="/n/fi/pdf/", archive="/n/archive/", current="/n/")
 
 
@@ -51,11 +52,14 @@ def outputs(register: Any, language: str) -> dict[str, str]:
         register, full_controller(), language, effective_date=DAY, updated=DAY
     )
     fragment = render_fragment(document, number=3)
+    frame = render_frame(document, fragment)
+    # The frame shows the fragment as it is; only what it puts around it is frozen apart.
+    assert frame.count(fragment) == 1
     pdf = PdfReader(io.BytesIO(render_pdf(document, number=3)))
     return {
         "page.html": render_page(document, LINKS, number=3),
         "fragment.html": fragment,
-        "frame.html": render_frame(document, fragment),
+        "frame.html": frame.replace(fragment, FRAGMENT_MARK),
         "pdf.txt": "\n\f\n".join(page.extract_text() for page in pdf.pages),
         "notice.json": render_json(document, number=3),
     }
