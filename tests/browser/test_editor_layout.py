@@ -11,22 +11,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from registers.editor.sections import SECTIONS
 from tests.browser.conftest import App, Published
 from tests.browser.helpers import assert_accessible
 
-SECTIONS = (
-    "basics",
-    "purposes",
-    "categories",
-    "sources",
-    "recipients",
-    "transfers",
-    "retention",
-    "automated",
-    "security",
-    "cookies",
-    "rights",
-)
 PAGES = (
     "/",
     "/controller/",

@@ -17,20 +17,6 @@ from registers.models import (
     Transfer,
 )
 
-SECTIONS = (
-    "basics",
-    "purposes",
-    "categories",
-    "sources",
-    "recipients",
-    "transfers",
-    "retention",
-    "automated",
-    "security",
-    "cookies",
-    "rights",
-)
-
 
 class _FormReader(HTMLParser):
     """The successful controls of the page's POST form, as a browser would submit them."""
