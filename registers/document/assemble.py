@@ -8,8 +8,9 @@ from collections.abc import Callable
 from django.utils import translation
 
 from registers.document import controller, cookies, dates, purposes, recipients, retention, rights
-from registers.document.blocks import SECTION_ORDER, Block, NoticeDocument, Section, long_date, say
+from registers.document.blocks import SECTION_ORDER, Block, NoticeDocument, Section, say
 from registers.document.entered import Entered
+from registers.locales import long_date
 from registers.models import Controller, Register
 from registers.translated import translation as text_in
 

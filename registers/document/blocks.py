@@ -6,13 +6,10 @@ Blocks hold plain text rendered from the small templates of ``templates/notices/
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from babel.dates import format_date
-from babel.lists import format_list
 from django.conf import settings
 from django.template import Context, Engine
 
@@ -162,14 +159,6 @@ def table(header: Sequence[str], rows: Iterable[Sequence[Item]], source: str) ->
 
 def term(key: str, text: str, source: str) -> Item:
     return Item(term=say("label", key=key), text=text, source=source)
-
-
-def long_date(value: datetime.date, language: str) -> str:
-    return format_date(value, format="long", locale=language)
-
-
-def spoken_list(items: Sequence[str], language: str) -> str:
-    return format_list(list(items), locale=language) if items else ""
 
 
 def lower_first(text: str) -> str:

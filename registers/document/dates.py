@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from registers.document.blocks import Block, definitions, long_date, say, term
+from registers.document.blocks import Block, definitions, say, term
 from registers.document.entered import Entered
+from registers.locales import long_date
 
 
 def section_dates(

@@ -13,10 +13,10 @@ from registers.document.blocks import (
     lower_first,
     paragraph,
     say,
-    spoken_list,
     term,
 )
 from registers.document.entered import Entered
+from registers.locales import spoken_list
 from registers.vocabulary import (
     DataCategory,
     DataSubjectGroup,

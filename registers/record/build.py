@@ -8,15 +8,14 @@ so that every writer (XLSX, CSV, PDF) and every snapshot shows the same words.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from babel.dates import format_date
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, to_locale
+from django.utils.translation import gettext_lazy
 
+from registers.locales import long_date
 from registers.models import (
     Controller,
     DpiaTrigger,
@@ -61,12 +60,6 @@ PROCESSOR_COLUMNS = (
     ("security", gettext_lazy("Technical and organisational security measures (Art. 30(2)(d))")),
 )
 LINES = "\n"
-# Dates as readers of each language write them; English in its British form.
-DATE_LOCALES = {"en": "en_GB", "fi": "fi_FI", "sv": "sv_FI"}
-
-
-def long_date(value: datetime.date, language: str) -> str:
-    return format_date(value, "long", locale=DATE_LOCALES.get(language, to_locale(language)))
 
 
 def record_data(language: str) -> dict[str, Any]:
