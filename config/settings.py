@@ -226,6 +226,9 @@ elif SELOSTE_TASKS == "redis":
                 "REDIS_KEY_PREFIX": "seloste",
                 # Finished tasks (mail among them: addresses, texts) are kept a week, not 30 days.
                 "REDIS_COMPLETED_TASK_TTL": 7 * 24 * 60 * 60,
+                # A task held this long is taken to be a dead worker's and run again elsewhere, so
+                # it must exceed the longest task (re-rendering a large organisation).
+                "REDIS_CLAIM_TIMEOUT": 30 * 60,
             },
         }
     }

@@ -4,7 +4,8 @@ django-tasks-redis keeps each task in Redis (arguments as JSON, never pickled) a
 ``manage.py run_redis_tasks`` runs them. A worker imports the function a stored task names; the
 library calls that function even when it is not a task, so writing to Redis would be a way to
 run any function of the code base in a worker. This backend refuses such a job: it fails, with
-the reason in its errors, and nothing is called.
+the reason in its errors, and nothing is called. It also gives each task a usable database
+connection, which the library leaves to the application.
 
 Settings::
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import close_old_connections, connections
 from django.tasks import Task
 from django_tasks_redis import RedisTaskBackend
 from redis import ResponseError
@@ -32,11 +34,26 @@ class NotATask(TypeError):
 
 
 class RedisBackend(RedisTaskBackend):
+    def run_task(self, task_id: str, *args: Any, **kwargs: Any) -> Any:
+        # A worker lives for days; like each request, each task starts and ends by dropping a
+        # database connection that broke (a restarted server) or that is too old.
+        _drop_stale_connections()
+        try:
+            return super().run_task(task_id, *args, **kwargs)
+        finally:
+            _drop_stale_connections()
+
     def _resolve_task(self, task_path: str) -> Task[..., Any]:
         found = super()._resolve_task(task_path)
         if not isinstance(found, Task):
             raise NotATask(f"Refusing to run {task_path!r}: not a Django task")
         return found
+
+
+def _drop_stale_connections() -> None:
+    # In a transaction (a test's, running the worker in its own process) the connection is in use.
+    if not any(connection.in_atomic_block for connection in connections.all(initialized_only=True)):
+        close_old_connections()
 
 
 def waiting(backend: RedisBackend, queue_name: str) -> tuple[int, int]:
