@@ -1,11 +1,11 @@
 """The task queue: django-tasks-redis, which runs only what names a Django task.
 
 django-tasks-redis keeps each task in Redis (arguments as JSON, never pickled) and
-``manage.py run_redis_tasks`` runs them. A worker imports the function a stored task names; the
-library calls that function even when it is not a task, so writing to Redis would be a way to
-run any function of the code base in a worker. This backend refuses such a job: it fails, with
-the reason in its errors, and nothing is called. It also gives each task a usable database
-connection, which the library leaves to the application.
+``manage.py taskworker`` (the library's worker) runs them. A worker imports the function a stored
+task names; the library calls that function even when it is not a task, so writing to Redis
+would be a way to run any function of the code base in a worker. This backend refuses such a
+job: it fails, with the reason in its errors, and nothing is called. It also gives each task a
+usable database connection, which the library leaves to the application.
 
 Settings::
 
