@@ -208,7 +208,8 @@ if os.environ.get("REDIS_URL"):
     CACHES["default"]["LOCATION"] = os.environ["REDIS_URL"]
 
 # Background work (PDFs, re-rendering, mail) goes through Django's task API: in-process by default;
-# SELOSTE_TASKS=redis queues it in Redis (REDIS_URL) for `manage.py taskworker` processes.
+# SELOSTE_TASKS=redis queues it in Redis (REDIS_URL, through django-tasks-redis) for
+# `manage.py taskworker` processes.
 SELOSTE_TASKS = os.environ.get("SELOSTE_TASKS", "immediate")
 TASKS: dict[str, dict[str, Any]]
 if SELOSTE_TASKS == "immediate":
@@ -218,9 +219,17 @@ elif SELOSTE_TASKS == "redis":
         raise ImproperlyConfigured("SELOSTE_TASKS=redis needs REDIS_URL")
     TASKS = {
         "default": {
-            "BACKEND": "tenants.queue.backend.RQBackend",
+            "BACKEND": "tenants.queue.backend.RedisBackend",
             "QUEUES": ["default"],
-            "OPTIONS": {"URL": os.environ["REDIS_URL"]},
+            "OPTIONS": {
+                "REDIS_URL": os.environ["REDIS_URL"],
+                "REDIS_KEY_PREFIX": "seloste",
+                # Finished tasks (mail among them: addresses, texts) are kept a week, not 30 days.
+                "REDIS_COMPLETED_TASK_TTL": 7 * 24 * 60 * 60,
+                # A task held this long is taken to be a dead worker's and run again elsewhere, so
+                # it must exceed the longest task (re-rendering a large organisation).
+                "REDIS_CLAIM_TIMEOUT": 30 * 60,
+            },
         }
     }
 else:

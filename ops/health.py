@@ -39,12 +39,12 @@ class TaskQueue(HealthCheck):
     timeout = CHECK_TIMEOUT
 
     def run(self) -> None:
-        from tenants.queue.backend import RQBackend
+        from tenants.queue.backend import RedisBackend
 
         backend = task_backends["default"]
-        assert isinstance(backend, RQBackend)
+        assert isinstance(backend, RedisBackend)
         try:
-            backend.redis.ping()
+            backend.get_client().ping()
         except Exception as error:
             raise ServiceUnavailable("The task queue does not answer") from error
 
@@ -85,9 +85,9 @@ class PdfRenderer(HealthCheck):
 def checks() -> dict[str, HealthCheck]:
     found: dict[str, HealthCheck] = {"database": Database(), "cache": Cache()}
     found["database"].timeout = CHECK_TIMEOUT
-    from tenants.queue.backend import RQBackend
+    from tenants.queue.backend import RedisBackend
 
-    if isinstance(task_backends["default"], RQBackend):
+    if isinstance(task_backends["default"], RedisBackend):
         found["queue"] = TaskQueue()
     found["pdf"] = PdfRenderer()
     return found

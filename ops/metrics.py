@@ -64,28 +64,28 @@ class StateCollector(Collector):
         yield GaugeMetricFamily("seloste_db_connections_max", "")
 
     def queues(self) -> Iterator[Metric]:
-        from tenants.queue.backend import RQBackend
+        from tenants.queue.backend import RedisBackend, waiting, workers
 
         backend = task_backends["default"]
-        if not isinstance(backend, RQBackend):
+        if not isinstance(backend, RedisBackend):
             return
         depth = GaugeMetricFamily("seloste_task_queue_depth", "Tasks waiting", labels=["queue"])
         failed = GaugeMetricFamily(
             "seloste_task_queue_failed",
-            "Failed tasks kept in the queue's registry",
+            "Failed tasks still kept in Redis",
             labels=["queue"],
         )
-        workers = GaugeMetricFamily("seloste_task_workers", "Workers listening", labels=["queue"])
+        listening = GaugeMetricFamily("seloste_task_workers", "Workers listening", labels=["queue"])
         try:
             for name in sorted(backend.queues):
-                queue = backend.queue(name)
-                depth.add_metric([name], queue.count)
-                failed.add_metric([name], queue.failed_job_registry.count)
-                workers.add_metric([name], _worker_count(queue))
+                pending, failures = waiting(backend, name)
+                depth.add_metric([name], pending)
+                failed.add_metric([name], failures)
+                listening.add_metric([name], workers(backend, name))
         except Exception:
             logger.warning("Could not read the task queues", exc_info=True)
             return
-        yield from (depth, failed, workers)
+        yield from (depth, failed, listening)
 
     def database(self) -> Iterator[Metric]:
         used = GaugeMetricFamily(
@@ -106,12 +106,6 @@ class StateCollector(Collector):
             logger.warning("Could not read the database's connections", exc_info=True)
             return
         yield from (used, limit)
-
-
-def _worker_count(queue: object) -> int:
-    from rq import Worker
-
-    return Worker.count(queue=queue)  # type: ignore[arg-type]
 
 
 STATE = StateCollector()

@@ -1,7 +1,7 @@
 """One log line and the metrics of every task, from Django's task signals.
 
-Both backends (in-process and the RQ queue) send ``task_started`` and ``task_finished`` around the
-task, in the process that runs it; a failed task's finish is sent while its exception is being
+Both backends (in-process and the Redis queue) send ``task_started`` and ``task_finished`` around
+the task, in the process that runs it; a failed task's finish is sent while its exception is being
 handled, so the line carries its traceback. A tenant task's first argument is its organisation's
 schema, which the line names.
 """

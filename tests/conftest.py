@@ -153,20 +153,23 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 
 @pytest.fixture
 def redis_queue(settings: Any) -> Iterator[str]:
-    """Tasks go to Redis under a prefix of this test's own; its keys are removed afterwards."""
-    prefix = f"seloste-test-{uuid.uuid4().hex[:12]}:"
+    """Tasks go to Redis under a key prefix of this test's own; its keys are removed afterwards."""
+    prefix = f"seloste-test-{uuid.uuid4().hex[:12]}"
     settings.TASKS = {
         "default": {
-            "BACKEND": "tenants.queue.backend.RQBackend",
+            "BACKEND": "tenants.queue.backend.RedisBackend",
             "QUEUES": ["default"],
-            "OPTIONS": {"URL": REDIS_URL, "PREFIX": prefix, "RESULT_TTL": 120, "FAILURE_TTL": 120},
+            "OPTIONS": {
+                "REDIS_URL": REDIS_URL,
+                "REDIS_KEY_PREFIX": prefix,
+                "REDIS_RESULT_TTL": 120,
+                "REDIS_COMPLETED_TASK_TTL": 120,
+                # A worker in burst mode reads once; a short block keeps an idle read short.
+                "REDIS_BLOCK_TIMEOUT": 100,
+            },
         }
     }
     yield prefix
-    # Jobs and results expire by themselves (the TTLs above); the queues are removed here.
     redis = Redis.from_url(REDIS_URL)
-    for key in redis.scan_iter(f"*{prefix}*"):
+    for key in redis.scan_iter(f"{prefix}:*"):
         redis.delete(key)
-    for queue_key in redis.smembers("rq:queues"):
-        if prefix in (queue_key.decode() if isinstance(queue_key, bytes) else queue_key):
-            redis.srem("rq:queues", queue_key)

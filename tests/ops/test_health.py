@@ -69,7 +69,7 @@ def closed_port() -> int:
 
 
 def test_readiness_fails_when_the_task_queue_does_not_answer(redis_queue, db, settings):
-    settings.TASKS["default"]["OPTIONS"]["URL"] = f"redis://127.0.0.1:{closed_port()}/0"
+    settings.TASKS["default"]["OPTIONS"]["REDIS_URL"] = f"redis://127.0.0.1:{closed_port()}/0"
     response = Client(HTTP_HOST=ADDRESS_HOST).get("/health/ready/")
     assert response.status_code == 503
     assert response.json() == {

@@ -92,7 +92,7 @@ def test_queue_depth_and_failures_are_read_from_redis(metrics_on, redis_queue, a
     assert value(samples, "seloste_task_queue_depth", queue="default") == 2
     assert value(samples, "seloste_task_queue_failed", queue="default") == 0
 
-    call_command("taskworker", burst=True, in_process=True)
+    call_command("taskworker", "--burst")
     samples = scrape()
     assert value(samples, "seloste_task_queue_depth", queue="default") == 0
     assert value(samples, "seloste_task_queue_failed", queue="default") == 2

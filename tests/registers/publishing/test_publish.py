@@ -151,7 +151,7 @@ def test_with_a_queue_a_worker_publishes_and_renders_the_pdfs(
 
     assert "Publishing. The new version appears here in a moment." in response.content.decode()
     assert not Version.objects.exists()
-    call_command("taskworker", burst=True, in_process=True)
+    call_command("taskworker", "--burst")
     version = Version.objects.get()
     assert version.summary == "Launch"
     assert all(bytes(output.pdf).startswith(b"%PDF") for output in version.outputs.all())

@@ -271,5 +271,5 @@ def test_on_a_queue_the_command_queues_one_task_per_organisation(
     output = run_command("--state", str(tmp_path / "state.json"))
     assert "2/2 organisations, 0 registers re-rendered, 2 queued" in output
     assert len(versions_of(acme)) == 1
-    call_command("taskworker", burst=True, in_process=True)
+    call_command("taskworker", "--burst")
     assert len(versions_of(acme)) == len(versions_of(globex)) == 2
