@@ -10,10 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from registers import review
-from registers.models import Register
-from registers.translated import LANGUAGE_CODES, TranslatedFormField
+from registers.editor.rows import FORMSETS
+from registers.models import Register, TranslationReview
+from registers.translated import LANGUAGE_CODES, LANGUAGE_NAMES, TranslatedFormField
 
 CONFIRM = "confirm_translation"
 
@@ -99,3 +103,44 @@ def _show(
             widget.reviews = found[key]
             widget.confirm_key = key if can_edit else None
             widget.review_label = str(form.fields[name].label)
+
+
+REASONS = {
+    review.EDITED: _("the text was edited"),
+    review.CONFIRMED: _("the translation was confirmed"),
+    review.REMOVED: _("the row was removed"),
+}
+ACTIONS = {"+": _("added"), "~": _("changed"), "-": _("removed")}
+
+
+def history_entries(register: Register) -> list[dict[str, Any]]:
+    """The marks' own history, as the register's history page shows each change."""
+    records = TranslationReview.history.filter(register_id=register.pk).select_related(
+        "history_user"
+    )
+    return [_history_entry(record) for record in records]
+
+
+def _history_entry(record: Any) -> dict[str, Any]:
+    model = FORMSETS[record.rows].model if record.rows in FORMSETS else Register
+    try:
+        field = str(getattr(model._meta.get_field(record.field), "verbose_name", record.field))
+    except FieldDoesNotExist:
+        field = record.field
+    where = str(model._meta.verbose_name)
+    changes: list[tuple[str, None, str]] = []
+    if record.history_type == "-":
+        reason = REASONS.get(record.history_change_reason or "", record.history_change_reason)
+        changes.append((str(_("Why")), None, str(reason or "–")))
+    else:
+        changed = ", ".join(str(LANGUAGE_NAMES.get(c, c)) for c in record.changed)
+        changes.append((capfirst(str(_("changed in"))), None, changed))
+    return {
+        "when": record.history_date,
+        "who": record.history_user,
+        "type": "+" if record.history_type == "~" else record.history_type,
+        "action": ACTIONS.get(record.history_type, ""),
+        "kind": TranslationReview._meta.verbose_name,
+        "label": f"{capfirst(where)} · {field} · {LANGUAGE_NAMES.get(record.language, '')}",
+        "changes": changes,
+    }

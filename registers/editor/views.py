@@ -255,6 +255,7 @@ def history_entries(register: Register) -> list[dict[str, Any]]:
         for record in records.order_by("history_date", "history_id"):
             entries.append(_entry(model, record, previous.get(record.id)))
             previous[record.id] = record
+    entries += reviews.history_entries(register)
     entries = [entry for entry in entries if entry["changes"] or entry["type"] != "~"]
     entries.sort(key=lambda entry: entry["when"], reverse=True)
     return entries[:HISTORY_LIMIT]
