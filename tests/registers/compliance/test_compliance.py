@@ -367,7 +367,7 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
     "SEL-TEXT-STALE": (
         lambda w: _mark(w.register, "name", "sv"),
         # A mark on a language the notice is not published in asks nothing of its readers.
-        lambda w: (_mark(w.register, "name", "sv"), _set(w.register, languages=["fi", "en"])),
+        lambda w: _mark(_set(w.register, languages=["fi", "en"]), "name", "sv"),
     ),
     "SEL-VAGUE-WORDS": (
         lambda w: _set(
