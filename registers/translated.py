@@ -75,13 +75,39 @@ class TranslatedWidget(forms.MultiWidget):
         value = value if isinstance(value, dict) else {}
         return [value.get(code, "") for code in self.languages]
 
+    # Set by the editor on a form's own copy: the marks of languages to review, by code
+    # (registers/review.py), and the field's key when the reader may confirm them.
+    reviews: dict[str, Any]
+    confirm_key: tuple[str, int | None, str] | None = None
+    review_label = ""
+
     def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
+        reviews = getattr(self, "reviews", {})
         for subwidget, code in zip(context["widget"]["subwidgets"], self.languages, strict=True):
             subwidget["language"] = code
             subwidget["language_name"] = LANGUAGE_NAMES[code]
             subwidget["attrs"]["lang"] = code
+            if code in reviews:
+                subwidget["review"] = _review_context(reviews[code], self, code)
+                subwidget["attrs"]["aria-describedby"] = f"{subwidget['attrs']['id']}_review"
         return context
+
+
+def _review_context(review: Any, widget: TranslatedWidget, code: str) -> dict[str, Any]:
+    changed = [str(LANGUAGE_NAMES[c]) for c in review.changed if c in LANGUAGE_NAMES]
+    key = widget.confirm_key
+    return {
+        "changed": ", ".join(changed),
+        "label": widget.review_label,
+        "confirm": confirm_value(key, code) if key else "",
+    }
+
+
+def confirm_value(key: tuple[str, int | None, str], language: str) -> str:
+    """The value of a "Confirm translation" button: ``<list>:<row id>:<field>:<language>``."""
+    rows, row_id, field = key
+    return f"{rows}:{row_id or ''}:{field}:{language}"
 
 
 class TranslatedFormField(forms.MultiValueField):

@@ -12,6 +12,7 @@ from typing import Any
 
 from registers.compliance import answers, crosschecks, items, notice, text, text_scans, transfers
 from registers.compliance.base import RULES, Facts, Finding, Rule, Severity
+from registers.compliance.text import to_review_by_language
 from registers.models import Controller, Register
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "check",
     "checklist_context",
     "completeness",
+    "to_review_by_language",
 ]
 
 _RULE_MODULES = (
@@ -63,11 +65,13 @@ def checklist_context(register: Register, controller: Controller | None = None) 
     """The context of templates/registers/editor/_checklist.html, ready to pass through a view."""
     findings = check(register, controller)
     errors = blocking(findings)
+    items = [{"finding": f, "url": f.url(register)} for f in findings]
     return {
         "register": register,
         "findings": findings,
         "completeness": completeness(findings),
-        "checklist": [{"finding": f, "url": f.url(register)} for f in findings],
+        "checklist": items,
         "error_count": len(errors),
         "warning_count": len(findings) - len(errors),
+        "to_review": to_review_by_language(register.languages, items),
     }

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from registers.models import Controller, Register
+from registers.review import Key, marks
 from registers.translated import LANGUAGE_NAMES
 from registers.vocabulary import CHILD_GROUPS, SPECIAL_CATEGORIES, LegalBasis
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
         Retention,
         Source,
         Transfer,
+        TranslationReview,
     )
 
 
@@ -48,6 +50,7 @@ class Finding:
     message: str
     section: str
     anchor: str
+    language: str = ""  # the language a finding is about, when it is about one
 
     def url(self, register: Register) -> str:
         if self.section == "controller":
@@ -74,6 +77,7 @@ class Violation:
     message: str
     section: str
     anchor: str = ""
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,7 @@ class Rule:
                 message=violation.message,
                 section=violation.section,
                 anchor=violation.anchor,
+                language=violation.language,
             )
 
 
@@ -187,6 +192,7 @@ class Facts:
     transfers: list[Transfer]
     retention: list[Retention]
     cookies: list[Cookie]
+    reviews: dict[Key, dict[str, TranslationReview]]
 
     @classmethod
     def load(cls, register: Register, controller: Controller | None) -> Facts:
@@ -203,6 +209,7 @@ class Facts:
             transfers=list(register.transfers.all()),
             retention=list(register.retention.all()),
             cookies=list(register.cookies.all()),
+            reviews=marks(register),
         )
 
     @property

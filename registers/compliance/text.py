@@ -1,4 +1,5 @@
-"""Rules about the languages of the words (GDPR Art. 12(1)): every language filled, and translated.
+"""Rules about the languages of the words (GDPR Art. 12(1)): every language filled, translated,
+and none left behind when another language of the same text changed.
 
 They read every TranslatedTextField of the register and of its rows, in every language, as the
 scans of ``text_scans`` do.
@@ -6,7 +7,7 @@ scans of ``text_scans`` do.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,7 @@ from registers.compliance.base import (
     texts,
 )
 from registers.models import Register
+from registers.review import Key
 from registers.translated import TranslatedTextField
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -68,6 +70,11 @@ class Text:
     index: int | None
     value: dict[str, str]
     required: bool
+    row_id: int | None = None
+
+    @property
+    def key(self) -> Key:
+        return (self.prefix, self.row_id, self.name)
 
     def anchor(self, facts: Facts, language: str = "") -> str:
         position = facts.languages.index(language) if language in facts.languages else 0
@@ -110,6 +117,7 @@ def translated_texts(facts: Facts) -> Iterator[Text]:
                     index,
                     texts(getattr(row, f.name)),
                     required,
+                    row.pk,
                 )
 
 
@@ -177,3 +185,51 @@ def text_untranslated(facts: Facts) -> Iterator[Violation]:
                     text.section,
                     text.anchor(facts, language),
                 )
+
+
+def stale_texts(facts: Facts) -> Iterator[tuple[Text, str, Any]]:
+    """Each written text in a language of the notice whose mark "to review" is still open."""
+    for text in translated_texts(facts):
+        for language, review in facts.reviews.get(text.key, {}).items():
+            if language in text.value and language in facts.languages:
+                yield text, language, review
+
+
+@rule(
+    "SEL-TEXT-STALE",
+    E,
+    "GDPR 12(1)",
+    gettext_lazy("No translation is left behind a change"),
+    (
+        "Art. 12(1) asks for information that is clear and accurate in every language the "
+        "notice is published in. When one language of a text changes, the other languages "
+        "may no longer say the same; each stays to review until someone edits it or confirms "
+        "that it still says the same."
+    ),
+)
+def text_stale(facts: Facts) -> Iterator[Violation]:
+    for text, language, review in stale_texts(facts):
+        changed = ", ".join(language_name(code) for code in review.changed)
+        yield Violation(
+            _(
+                "%(where)s: “%(field)s” in %(language)s is to review, as the text changed in "
+                "%(changed)s. Edit it or confirm the translation."
+            )
+            % {**text.describe(language), "changed": changed},
+            text.section,
+            text.anchor(facts, language),
+            language,
+        )
+
+
+def to_review_by_language(
+    languages: Iterable[str], checklist: Iterable[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The checklist's translations to review, grouped by language in the register's order."""
+    stale = [item for item in checklist if item["finding"].code == "SEL-TEXT-STALE"]
+    groups = []
+    for code in languages:
+        items = [item for item in stale if item["finding"].language == code]
+        if items:
+            groups.append({"language": code, "name": language_name(code), "items": items})
+    return groups

@@ -11,6 +11,7 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from registers.editor import reviews
 from registers.editor.forms import RegisterSectionForm
 from registers.editor.rows import FORMSETS
 from registers.models import (
@@ -168,13 +169,18 @@ class SectionPage:
     def posted_version(self) -> int:
         return int(self.form.cleaned_data["version"])
 
-    def save(self) -> None:
-        """Save every form; the caller holds the register's row lock."""
+    def save(self) -> list[str]:
+        """Save every form; the caller holds the register's row lock.
+
+        Returns the texts the save left to review (``purposes[0].description:sv``).
+        """
+        marked = reviews.record_page(self)
         register = self.form.save(commit=False)
         register.version = self.posted_version() + 1
         register.save(update_fields=[*self.section.fields, "version", "updated_at"])
         for formset in self.formsets:
             save_rows(formset)
+        return marked
 
 
 def save_rows(formset: Any) -> None:

@@ -20,7 +20,9 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from registers import review
 from registers.compliance import blocking, check, completeness
+from registers.editor import reviews
 from registers.editor.errors import form_problems, page_problems
 from registers.editor.forms import COUNTRY_FIELDS, ControllerForm, RegisterCreateForm
 from registers.editor.preview import live_preview
@@ -40,6 +42,7 @@ from registers.models import (
     Transfer,
 )
 from registers.publishing.status import register_status
+from registers.review import Key
 from registers.sectors import create_from_sector
 from registers.vocabulary import country_name
 from tenants import audit
@@ -114,11 +117,13 @@ def register_edit(request: HttpRequest, slug: str, section: str) -> HttpResponse
         data = with_added_row(request.POST, formset)
         page = SectionPage(SECTIONS[section], register, data)
     elif request.method == "POST" and page.is_valid():
-        if _save_section(page):
-            audit.record("register.saved", request=request, register=register.slug, section=section)
-            messages.success(request, _("Saved."))
+        confirm = reviews.parse_confirm(request.POST.get(reviews.CONFIRM, ""))
+        done = _save_section(request, page, confirm)
+        if done is not None:
+            messages.success(request, done)
             return redirect(_with_preview(request, register, section))
         status, conflict = 409, True
+    reviews.show_marks(page, can_edit=can_edit)
     context = _section_context(page, can_edit, conflict)
     context["preview"] = live_preview(register, request.GET.get("preview", ""))
     return render(request, "registers/editor/section.html", context, status=status)
@@ -131,13 +136,33 @@ def _with_preview(request: HttpRequest, register: Register, section: str) -> str
     return f"{url}?preview={lang}" if lang in register.languages else url
 
 
-def _save_section(page: SectionPage) -> bool:
+def _save_section(
+    request: HttpRequest, page: SectionPage, confirm: tuple[Key, str] | None
+) -> str | None:
+    """Save the page and confirm the translation whose button was pressed, if any.
+
+    Returns what to tell the user, or None when someone else saved first (nothing is written).
+    """
+    register, slug = page.register, page.register.slug
     with transaction.atomic():
-        locked = Register.objects.select_for_update().only("version").get(pk=page.register.pk)
+        locked = Register.objects.select_for_update().only("version").get(pk=register.pk)
         if locked.version != page.posted_version():
-            return False
-        page.save()
-    return True
+            return None
+        marked = page.save()
+        detail: dict[str, Any] = {"to_review": marked} if marked else {}
+        section = page.section.slug
+        audit.record("register.saved", request=request, register=slug, section=section, **detail)
+        if confirm is not None and review.confirm(register, *confirm):
+            field = reviews.confirmed_path(page, confirm[0])
+            audit.record(
+                "register.translation_confirmed",
+                request=request,
+                register=slug,
+                field=field,
+                language=confirm[1],
+            )
+            return str(_("Saved. The translation is confirmed."))
+    return str(_("Saved."))
 
 
 def _section_context(page: SectionPage, can_edit: bool, conflict: bool) -> dict[str, Any]:
@@ -219,6 +244,7 @@ def history_entries(register: Register) -> list[dict[str, Any]]:
         for record in records.order_by("history_date", "history_id"):
             entries.append(_entry(model, record, previous.get(record.id)))
             previous[record.id] = record
+    entries += reviews.history_entries(register)
     entries = [entry for entry in entries if entry["changes"] or entry["type"] != "~"]
     entries.sort(key=lambda entry: entry["when"], reverse=True)
     return entries[:HISTORY_LIMIT]

@@ -18,6 +18,7 @@ from registers.models.record import (
     RecordSnapshot,
 )
 from registers.models.register import Register
+from registers.models.review import TranslationReview
 from registers.models.rows import (
     CategoryRow,
     Cookie,
@@ -54,6 +55,7 @@ __all__ = [
     "Row",
     "Source",
     "Transfer",
+    "TranslationReview",
     "Version",
     "VersionOutput",
 ]

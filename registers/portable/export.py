@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 
+from registers import review
 from registers.models import (
     CategoryRow,
     Controller,
@@ -73,12 +74,38 @@ def register_to_dict(register: Register) -> dict[str, Any]:
     data: dict[str, Any] = {"format": REGISTER_FORMAT, "version": VERSION}
     data.update(_instance_to_dict(register))
     recipient_index: dict[int, int] = {}
+    listed: dict[str, list[models.Model]] = {}
     for name in ROWS:
-        rows = list(getattr(register, name).order_by("position", "pk"))
+        rows = listed[name] = list(getattr(register, name).order_by("position", "pk"))
         if name == "recipients":
             recipient_index = {row.pk: index for index, row in enumerate(rows)}
         data[name] = [_row_to_dict(row, recipient_index) for row in rows]
+    to_review = _to_review(register, listed)
+    if to_review:  # a register that could be published has none: its versions never hold the key
+        data["to_review"] = to_review
     return data
+
+
+def _to_review(register: Register, listed: dict[str, list[models.Model]]) -> list[dict[str, Any]]:
+    """The open translations to review, each naming its text as the notice document does."""
+    places = {
+        (name, row.pk): (index, row)
+        for name, rows in listed.items()
+        for index, row in enumerate(rows)
+    }
+    found = []
+    for (rows, row_id, field), by_language in review.marks(register).items():
+        if rows:
+            index, row = places.get((rows, row_id), (None, None))
+            if row is None:
+                continue
+            path, text = f"{rows}[{index}].{field}", getattr(row, field, None)
+        else:
+            path, text = field, getattr(register, field, None)
+        for language, mark in by_language.items():
+            if isinstance(text, dict) and text.get(language):
+                found.append({"field": path, "language": language, "changed": list(mark.changed)})
+    return sorted(found, key=lambda item: (item["field"], LANGUAGE_CODES.index(item["language"])))
 
 
 def _row_to_dict(row: models.Model, recipient_index: dict[int, int]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
+from registers import review
 from registers.limits import MAX_ROWS
 from registers.models import (
     Controller,
@@ -25,6 +26,7 @@ from registers.portable.export import (
     VERSION,
     exported_fields,
 )
+from registers.portable.reviews import Entry, read_reviews
 from registers.translated import LANGUAGE_CODES, TranslatedTextField
 from registers.validators import validate_single_line
 
@@ -196,6 +198,7 @@ class _Built:
     rows: dict[str, list[models.Model]] = field(default_factory=dict)
     recipient_of: dict[int, int] = field(default_factory=dict)  # transfer index -> recipient
     problems: list[Problem] = field(default_factory=list)
+    to_review: list[Entry] = field(default_factory=list)
 
 
 def _fill(
@@ -290,7 +293,7 @@ def _build_register(data: Any, *, slug: str | None, path: str = "") -> _Built:
     if header:
         built.problems = [(_join(path, where) if where else path, m) for where, m in header]
         return built
-    header_keys = {"format": 0, "version": 0, **dict.fromkeys(ROWS, 0)}
+    header_keys = {"format": 0, "version": 0, "to_review": 0, **dict.fromkeys(ROWS, 0)}
     fields = {k: v for k, v in data.items() if k not in header_keys}
     built.problems += _check_keys_of(fields, Register, data["version"], path)
     built.problems += [(_join(path, k), _("This key is missing.")) for k in ROWS if k not in data]
@@ -304,6 +307,12 @@ def _build_register(data: Any, *, slug: str | None, path: str = "") -> _Built:
     for name in ROWS:
         if name in data:
             _build_rows(built, name, data[name], _join(path, name), data["version"])
+    if "to_review" in data:
+        counts = {name: len(rows) for name, rows in built.rows.items()}
+        built.to_review, problems = read_reviews(
+            data["to_review"], counts, _join(path, "to_review")
+        )
+        built.problems += problems
     return built
 
 
@@ -316,6 +325,9 @@ def _save_register(built: _Built) -> Register:
             if isinstance(row, Transfer) and position in built.recipient_of:
                 row.recipient = built.rows["recipients"][built.recipient_of[position]]  # type: ignore[assignment]
             row.save()
+    for listed, index, name, language, changed in built.to_review:
+        row_id = built.rows[listed][index].pk if listed and index is not None else None
+        review.restore(built.register, (listed, row_id, name), language, changed)
     return built.register
 
 

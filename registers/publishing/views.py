@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from registers import portable
 from registers.compliance import blocking, check
 from registers.models import Controller, Register
+from registers.publishing.changes import language_changes
 from registers.publishing.versions import draft_document, latest_version, publish_in_background
 from registers.render.embed import sri
 from registers.render.html import render_fragment
@@ -41,7 +42,9 @@ class PublishForm(forms.Form):
 @role_required(Role.OWNER)
 def register_publish_view(request: HttpRequest, slug: str) -> HttpResponse:
     register = get_object_or_404(Register, slug=slug)
-    errors = blocking(check(register, Controller.load()))
+    controller = Controller.load()
+    findings = check(register, controller)
+    errors = blocking(findings)
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and not errors:
         result = publish_in_background.enqueue(
@@ -50,7 +53,14 @@ def register_publish_view(request: HttpRequest, slug: str) -> HttpResponse:
         _tell_publication(request, result)
         return redirect("register_outputs", slug=register.slug)
     fixes = [{"finding": finding, "url": finding.url(register)} for finding in errors]
-    context = {"register": register, "form": form, "errors": fixes}
+    latest = latest_version(register)
+    context = {
+        "register": register,
+        "form": form,
+        "errors": fixes,
+        "latest": latest,
+        "languages": language_changes(register, controller, latest, findings),
+    }
     return render(
         request,
         "registers/publishing/publish.html",

@@ -150,6 +150,10 @@ def full_register(slug: str = "customers") -> dict[str, Any]:
                 "mechanism": "eu-us-dpf",
             }
         ],
+        "to_review": [
+            {"field": "introduction", "language": "en", "changed": ["fi"]},
+            {"field": "purposes[0].description", "language": "en", "changed": ["fi"]},
+        ],
     }
 
 
@@ -169,7 +173,8 @@ def test_it_round_trips_every_field(in_acme):
 
 def test_the_format_has_a_key_for_every_model_field():
     data = full_register()
-    assert set(data) == {"format", "version", *(f.name for f in exported_fields(Register)), *ROWS}
+    fields = (f.name for f in exported_fields(Register))
+    assert set(data) == {"format", "version", *fields, *ROWS, "to_review"}
     for name, model in ROWS.items():
         assert set(data[name][0]) == {f.name for f in exported_fields(model)}
 

@@ -26,6 +26,7 @@ from registers.models import (
     Retention,
     Source,
     Transfer,
+    TranslationReview,
 )
 
 LANGUAGES = ["fi", "en", "sv"]
@@ -363,6 +364,11 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
         lambda w: _set(w.register, security={"fi": "Salattu yhteys"}),
         lambda w: _set(w.register, languages=["fi"], security={"fi": "Salattu yhteys"}),
     ),
+    "SEL-TEXT-STALE": (
+        lambda w: _mark(w.register, "name", "sv"),
+        # A mark on a language the notice is not published in asks nothing of its readers.
+        lambda w: _mark(_set(w.register, languages=["fi", "en"]), "name", "sv"),
+    ),
     "SEL-VAGUE-WORDS": (
         lambda w: _set(
             w.purpose,
@@ -553,6 +559,21 @@ def test_a_finding_links_to_the_field(world: World) -> None:
         f for f in check(world.register, world.controller) if f.code == "SEL-CONTROLLER-CONTACT"
     )
     assert contact.url(world.register) == "/controller/#id_email"
+
+
+def _mark(register: Register, field: str, language: str) -> None:
+    TranslationReview.objects.create(
+        register=register, field=field, language=language, changed=["fi"]
+    )
+
+
+def test_a_translation_to_review_links_to_its_input(world: World) -> None:
+    _mark(world.register, "name", "sv")
+    with translation.override("en"):
+        findings = check(world.register, world.controller)
+    finding = next(f for f in findings if f.code == "SEL-TEXT-STALE")
+    assert (finding.section, finding.anchor, finding.language) == ("basics", "id_name_2", "sv")
+    assert "Finnish" in finding.message
 
 
 def test_an_untranslated_text_links_to_the_missing_language(world: World) -> None:
