@@ -23,9 +23,10 @@ from django.utils.translation import gettext_lazy as _
 from registers.compliance import blocking, check, completeness
 from registers.editor.errors import form_problems, page_problems
 from registers.editor.forms import COUNTRY_FIELDS, ControllerForm, RegisterCreateForm
+from registers.editor.interview.questions import FIRST
 from registers.editor.preview import live_preview
 from registers.editor.rows import FORMSETS, ROW_TITLES
-from registers.editor.sections import SECTIONS, SectionPage, with_added_row
+from registers.editor.sections import SECTIONS, SectionPage, save_page, with_added_row
 from registers.models import (
     CategoryRow,
     Controller,
@@ -72,7 +73,8 @@ def register_list(request: HttpRequest) -> HttpResponse:
     if form is not None and form.is_valid():
         register = _create_register(form.cleaned_data)
         messages.success(request, _("Register created."))
-        return redirect("register_edit", slug=register.slug, section="basics")
+        # A new register starts in the interview, from the template's answers if one was chosen.
+        return redirect("interview_question", slug=register.slug, question=FIRST)
     context = {
         "registers": _with_status(Register.objects.all()),
         "form": form,
@@ -95,9 +97,11 @@ def _with_status(registers: QuerySet[Register]) -> list[Register]:
 def _create_register(data: dict[str, Any]) -> Register:
     fields = {"name": data["name"], "slug": data["slug"], "languages": data["languages"]}
     if not data["start"]:
-        return Register.objects.create(**fields)
+        return Register.objects.create(**fields, interview_step=FIRST)
     with transaction.atomic():
-        return create_from_sector(data["start"], **fields)
+        register = create_from_sector(data["start"], **fields)
+        Register.objects.filter(pk=register.pk).update(interview_step=FIRST)
+    return register
 
 
 @role_required(Role.VIEWER)
@@ -113,7 +117,7 @@ def register_edit(request: HttpRequest, slug: str, section: str) -> HttpResponse
         data = with_added_row(request.POST, formset)
         page = SectionPage(SECTIONS[section], register, data)
     elif request.method == "POST" and page.is_valid():
-        if _save_section(page):
+        if save_page(page):
             audit.record("register.saved", request=request, register=register.slug, section=section)
             messages.success(request, _("Saved."))
             return redirect(_with_preview(request, register, section))
@@ -128,15 +132,6 @@ def _with_preview(request: HttpRequest, register: Register, section: str) -> str
     url = reverse("register_edit", kwargs={"slug": register.slug, "section": section})
     lang = request.GET.get("preview", "")
     return f"{url}?preview={lang}" if lang in register.languages else url
-
-
-def _save_section(page: SectionPage) -> bool:
-    with transaction.atomic():
-        locked = Register.objects.select_for_update().only("version").get(pk=page.register.pk)
-        if locked.version != page.posted_version():
-            return False
-        page.save()
-    return True
 
 
 def _section_context(page: SectionPage, can_edit: bool, conflict: bool) -> dict[str, Any]:
@@ -215,7 +210,9 @@ HISTORY_MODELS = (
     Retention,
     Cookie,
 )
-HIDDEN_FIELDS = frozenset({"id", "register", "version", "position", "created_at", "updated_at"})
+HIDDEN_FIELDS = frozenset(
+    {"id", "register", "version", "position", "created_at", "updated_at", "interview_step"}
+)
 HISTORY_LIMIT = 300
 ACTIONS = {"+": _("added"), "~": _("changed"), "-": _("removed")}
 
