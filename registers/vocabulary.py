@@ -38,6 +38,11 @@ class LegalBasis(models.TextChoices):
     LEGITIMATE_INTERESTS = "A6-1-f", _("Legitimate interests (GDPR Art. 6(1)(f))")
 
 
+# Art. 13(2)(e) asks whether the person must provide the data: a question that has an answer
+# only where a contract or a law makes the data needed.
+PROVISION_BASES: frozenset[str] = frozenset({LegalBasis.CONTRACT, LegalBasis.LEGAL_OBLIGATION})
+
+
 class SpecialCondition(models.TextChoices):
     EXPLICIT_CONSENT = "A9-2-a", _("Explicit consent (GDPR Art. 9(2)(a))")
     EMPLOYMENT_SOCIAL_SECURITY = (

@@ -21,6 +21,7 @@ from registers.compliance.base import (
     rule,
 )
 from registers.models import Purpose
+from registers.vocabulary import PROVISION_BASES
 
 E = Severity.ERROR
 
@@ -29,19 +30,20 @@ E = Severity.ERROR
     "SEL-ANSWER-PROVISION",
     E,
     "GDPR 13(2)(e)",
-    gettext_lazy("Each purpose says whether the person must provide the data"),
+    gettext_lazy("Purposes under a contract or a law say whether the data must be provided"),
     (
         "Art. 13(2)(e) asks whether providing the data is a statutory or contractual "
-        "requirement and whether the person is obliged to provide it. Only the controller "
-        "knows; a default of 'voluntary' would be a statement nobody made, so publishing "
-        "waits for an answer per purpose."
+        "requirement and whether the person is obliged to provide it. The question arises "
+        "for purposes based on a contract (6(1)(b)) or a legal obligation (6(1)(c)); only the "
+        "controller knows the answer, and a default would be a statement nobody made, so "
+        "publishing waits for an answer per such purpose."
     ),
 )
 def answer_provision(facts: Facts) -> Iterator[Violation]:
     if not facts.art13:
         return
     for index, purpose in enumerate(facts.purposes):
-        if not purpose.requirement:
+        if purpose.basis in PROVISION_BASES and not purpose.requirement:
             name = label(purpose.description, row_name(Purpose, index))
             yield Violation(
                 _("Answer whether the person must provide the data for “%(purpose)s”.")

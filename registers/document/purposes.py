@@ -18,6 +18,7 @@ from registers.document.blocks import (
 from registers.document.entered import Entered
 from registers.locales import spoken_list
 from registers.vocabulary import (
+    PROVISION_BASES,
     DataCategory,
     DataSubjectGroup,
     LegalBasis,
@@ -58,8 +59,11 @@ def section_purposes(e: Entered) -> tuple[Block, ...]:
             ),
             term(
                 "requirement",
-                # Unanswered, the question says nothing: no default "voluntary".
-                _requirement(p.requirement, e.t(p.consequence)) if p.requirement else "",
+                # Unanswered, the question says nothing: no default "voluntary". It is asked
+                # only under a contract or a law; an answer left from another basis is not said.
+                _requirement(p.requirement, e.t(p.consequence))
+                if p.requirement and p.basis in PROVISION_BASES
+                else "",
                 f"{at}.requirement",
             ),
         ]

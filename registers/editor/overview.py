@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from registers.compliance import checklist_context
+from registers.editor.interview.views import continue_url
 from registers.editor.sections import SECTIONS
 from registers.models import Controller, Register
 from registers.publishing.status import register_status
@@ -50,6 +51,7 @@ def register_overview(request: HttpRequest, slug: str) -> HttpResponse:
         "owners": owners(request),
         "sections": SECTIONS.values(),
         "languages": [Language(code).label for code in register.languages],
+        "interview": continue_url(register),
     }
     return render(request, "registers/editor/overview.html", context)
 

@@ -26,7 +26,7 @@ from registers.models import (
     Transfer,
 )
 from registers.translated import translation
-from registers.vocabulary import LegalBasis, is_eea
+from registers.vocabulary import PROVISION_BASES, SPECIAL_CATEGORIES, LegalBasis, is_eea
 
 
 class RowForm(EditorForm):
@@ -78,16 +78,31 @@ class PurposeForm(RowForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Asked only under 6(1)(f); editor.js hides it otherwise, without the script it stays.
+        # Asked only under 6(1)(f), and the provision only under a contract or a law; editor.js
+        # hides them otherwise, without the script they stay (and clean() drops their answers).
         self.fields["legitimate_interest"].show_when = (  # type: ignore[attr-defined]
             "basis",
             LegalBasis.LEGITIMATE_INTERESTS.value,
         )
+        for name in ("requirement", "consequence"):
+            self.fields[name].show_when = ("basis", PROVISION_VALUES)  # type: ignore[attr-defined]
         if "requirement" in self.fields:
             # "Not answered yet" rather than a dash: nothing is printed until it is answered.
             requirement = self.fields["requirement"]
             assert isinstance(requirement, forms.ChoiceField)
             requirement.choices = [("", _("Not answered yet")), *ProvisionRequirement.choices]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        # A hidden question keeps no answer that would still speak in the notice.
+        if cleaned.get("basis") not in PROVISION_BASES:
+            cleaned["requirement"], cleaned["consequence"] = "", {}
+        return cleaned
+
+
+# The values of editor.js's data-show-value: any one of them shows the question.
+PROVISION_VALUES = " ".join(sorted(PROVISION_BASES))
+SPECIAL_VALUES = " ".join(["on", *sorted(SPECIAL_CATEGORIES)])
 
 
 class CategoryForm(RowForm):
@@ -103,6 +118,20 @@ class CategoryForm(RowForm):
             ),
             "special_condition": _("The condition that allows processing this special category."),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Asked only for a special category: one marked so, or one of Art. 9(1) by its nature.
+        self.fields["special_condition"].show_when = (  # type: ignore[attr-defined]
+            "is_special category",
+            SPECIAL_VALUES,
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if not cleaned.get("is_special") and cleaned.get("category") not in SPECIAL_CATEGORIES:
+            cleaned["special_condition"] = ""
+        return cleaned
 
 
 class SourceForm(RowForm):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -181,6 +182,16 @@ class SectionPage:
         for formset in self.formsets:
             save_rows(formset)
         return marked
+
+
+def save_page(page: SectionPage) -> bool:
+    """Save the page if the register is still at the version it was read at (False if not)."""
+    with transaction.atomic():
+        locked = Register.objects.select_for_update().only("version").get(pk=page.register.pk)
+        if locked.version != page.posted_version():
+            return False
+        page.save()
+    return True
 
 
 def save_rows(formset: Any) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.urls import path
 
 from registers.editor import overview, views
+from registers.editor.interview import views as interview
 
 urlpatterns = [
     path("", views.register_list, name="register_list"),
@@ -15,4 +16,19 @@ urlpatterns = [
     ),
     path("registers/<slug:slug>/edit/<slug:section>/", views.register_edit, name="register_edit"),
     path("registers/<slug:slug>/history/", views.register_history, name="register_history"),
+    path(
+        "registers/<slug:slug>/interview/check/",
+        interview.interview_check,
+        name="interview_check",
+    ),
+    path(
+        "registers/<slug:slug>/interview/finish/",
+        interview.interview_finish,
+        name="interview_finish",
+    ),
+    path(
+        "registers/<slug:slug>/interview/<slug:question>/",
+        interview.interview_question,
+        name="interview_question",
+    ),
 ]

@@ -25,6 +25,7 @@ from registers.compliance import blocking, check, completeness
 from registers.editor import reviews
 from registers.editor.errors import form_problems, page_problems
 from registers.editor.forms import COUNTRY_FIELDS, ControllerForm, RegisterCreateForm
+from registers.editor.interview.questions import FIRST
 from registers.editor.preview import live_preview
 from registers.editor.rows import FORMSETS, ROW_TITLES
 from registers.editor.saving import save_if_current
@@ -76,7 +77,8 @@ def register_list(request: HttpRequest) -> HttpResponse:
     if form is not None and form.is_valid():
         register = _create_register(form.cleaned_data)
         messages.success(request, _("Register created."))
-        return redirect("register_edit", slug=register.slug, section="basics")
+        # A new register starts in the interview, from the template's answers if one was chosen.
+        return redirect("interview_question", slug=register.slug, question=FIRST)
     context = {
         "registers": _with_status(Register.objects.all()),
         "form": form,
@@ -99,9 +101,11 @@ def _with_status(registers: QuerySet[Register]) -> list[Register]:
 def _create_register(data: dict[str, Any]) -> Register:
     fields = {"name": data["name"], "slug": data["slug"], "languages": data["languages"]}
     if not data["start"]:
-        return Register.objects.create(**fields)
+        return Register.objects.create(**fields, interview_step=FIRST)
     with transaction.atomic():
-        return create_from_sector(data["start"], **fields)
+        register = create_from_sector(data["start"], **fields)
+        Register.objects.filter(pk=register.pk).update(interview_step=FIRST)
+    return register
 
 
 @role_required(Role.VIEWER)
@@ -229,7 +233,9 @@ HISTORY_MODELS = (
     Retention,
     Cookie,
 )
-HIDDEN_FIELDS = frozenset({"id", "register", "version", "position", "created_at", "updated_at"})
+HIDDEN_FIELDS = frozenset(
+    {"id", "register", "version", "position", "created_at", "updated_at", "interview_step"}
+)
 HISTORY_LIMIT = 300
 ACTIONS = {"+": _("added"), "~": _("changed"), "-": _("removed")}
 

@@ -81,12 +81,17 @@ class Register(models.Model):
     )
 
     effective_date = models.DateField(_("effective date"), null=True, blank=True)
+    # Where the guided interview of a new register stands: the question to continue from,
+    # "check" for the answers page, "done" once finished; empty for a register made otherwise.
+    interview_step = models.CharField(_("interview step"), max_length=20, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     # Optimistic locking: every editor form carries the version it was read at, and a save
     # succeeds only while the register is still at that version (no silent overwrites).
     version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(excluded_fields=["updated_at"], user_db_constraint=False)
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "interview_step"], user_db_constraint=False
+    )
 
     class Meta:
         verbose_name = _("register")

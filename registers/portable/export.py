@@ -39,7 +39,9 @@ ROWS: dict[str, type[models.Model]] = {
     "retention": Retention,
     "cookies": Cookie,
 }
-_NOT_EXPORTED = frozenset({"id", "register", "position", "version", "created_at", "updated_at"})
+_NOT_EXPORTED = frozenset(
+    {"id", "register", "position", "version", "created_at", "updated_at", "interview_step"}
+)
 
 
 def exported_fields(model: type[models.Model]) -> list[models.Field[Any, Any]]:

@@ -67,12 +67,18 @@ window.addEventListener("beforeunload", (event) => {
 });
 
 // Questions that apply only to some answers: a field marked data-show-when="basis" is shown
-// only while its row's basis is data-show-value; a transfer's country is not asked when the
+// only while its row's basis is one of data-show-value (several fields: any one of them; a
+// checkbox's value is "on" while it is ticked); a transfer's country is not asked when the
 // chosen recipient brings one. Without this script every question stays on the page.
 function applyConditions(row) {
   for (const field of row.querySelectorAll("[data-show-when]")) {
-    const select = row.querySelector('[name$="-' + field.dataset.showWhen + '"]');
-    field.hidden = Boolean(select) && select.value !== field.dataset.showValue;
+    const values = field.dataset.showValue.split(" ");
+    const inputs = field.dataset.showWhen
+      .split(" ")
+      .map((name) => row.querySelector('[name$="-' + name + '"]'))
+      .filter(Boolean);
+    const value = (input) => (input.type === "checkbox" ? (input.checked ? "on" : "") : input.value);
+    field.hidden = inputs.length > 0 && !inputs.some((input) => values.includes(value(input)));
   }
   const recipient = row.querySelector("select[data-countries]");
   const country = row.querySelector("[data-recipient-country]");

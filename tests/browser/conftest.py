@@ -159,9 +159,10 @@ class Published:
 @pytest.fixture(scope="session")
 def published(browser: Any, app: App) -> Iterator[Published]:
     from tests.browser.helpers import (
-        answer_the_effective_date,
+        answer_the_interview,
         create_register,
         fill_controller,
+        open_overview,
         publish,
         save,
         sign_up,
@@ -173,11 +174,12 @@ def published(browser: Any, app: App) -> Iterator[Published]:
     page = context.new_page()
     sign_up(page, app, slug=slug, email=email)
     create_register(page, app, slug=slug, register="asiakkaat", sector="web-shop")
-    page.goto(app.org_url(slug, "/controller/"))
+    answer_the_interview(page)
+    page.locator("nav a.nav-link[href='/controller/']").click()
     fill_controller(page)
-    answer_the_effective_date(page, app, slug, "asiakkaat")
     publish(page, app, slug=slug, register="asiakkaat", summary="Ensimmäinen versio")
-    page.goto(app.org_url(slug, "/registers/asiakkaat/edit/basics/"))
+    open_overview(page, "asiakkaat")
+    page.locator("nav a[href='/registers/asiakkaat/edit/basics/']").click()
     page.locator("textarea[name=introduction_fi]").fill("Verkkokauppamme asiakasrekisteri.")
     page.locator("textarea[name=introduction_en]").fill("Our web shop's customer register.")
     save(page)

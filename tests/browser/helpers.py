@@ -8,6 +8,28 @@ from pytest_playwright_axe import OPTIONS_WCAG_22AA, Axe
 from tests.browser.conftest import ARTIFACTS, App
 
 PASSWORD = "a long and unusual passphrase"
+LAYOUT_WIDTHS = (1366, 390)
+
+# Each box or button against the text of its own label: the rectangles of the label's text nodes.
+OVERLAPS = """() => {
+  const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1
+    && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const found = [];
+  for (const input of document.querySelectorAll('input[type=checkbox], input[type=radio]')) {
+    const box = input.getBoundingClientRect();
+    if (!box.width || !input.labels || !input.labels.length) continue;
+    const walker = document.createTreeWalker(input.labels[0], NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) {
+        if (hit(box, rect)) found.push(input.id + ': ' + node.textContent.trim());
+      }
+    }
+  }
+  return found;
+}"""
 
 
 def submit(page: Page) -> None:
@@ -28,7 +50,8 @@ def sign_up(page: Page, app: App, *, slug: str, email: str, name: str = "Koe Oy"
 
 
 def log_in(page: Page, app: App, *, slug: str, email: str) -> None:
-    page.goto(app.org_url(slug, "/accounts/login/"))
+    """The first page of a journey: the organisation's address, which asks to log in."""
+    page.goto(app.org_url(slug, "/"))
     page.locator("#id_username").fill(email)
     page.locator("#id_password").fill(PASSWORD)
     submit(page)
@@ -49,9 +72,21 @@ def save(page: Page) -> None:
     expect(page.locator("main .alert-success[role=status]")).to_be_visible()
 
 
+def open_registers(page: Page) -> None:
+    page.locator("nav a.nav-link[href='/']").first.click()
+
+
+def open_overview(page: Page, register: str) -> None:
+    """From any page: the navigation's register list, then the register."""
+    open_registers(page)
+    page.locator(f"main a[href='/registers/{register}/']").first.click()
+    expect(page.locator("#next-step")).to_be_visible()
+
+
 def create_register(page: Page, app: App, *, slug: str, register: str, sector: str) -> None:
-    """A Finnish and English register from a sector template, through the register list's form."""
-    page.goto(app.org_url(slug, "/"))
+    """A Finnish and English register from a sector template, through the register list's form;
+    it opens at the interview's first question."""
+    open_registers(page)
     page.locator("input[name=name_fi]").fill("Verkkokaupan asiakasrekisteri")
     page.locator("input[name=name_en]").fill("Web shop customer register")
     page.locator("#id_slug").fill(register)
@@ -59,7 +94,45 @@ def create_register(page: Page, app: App, *, slug: str, register: str, sector: s
     page.locator("input[name=languages][value=en]").check()
     page.locator("#id_start").select_option(sector)
     submit(page)
-    expect(page).to_have_url(app.org_url(slug, f"/registers/{register}/edit/basics/"))
+    expect(page).to_have_url(app.org_url(slug, f"/registers/{register}/interview/people/"))
+
+
+def layout_problems(page: Page, name: str) -> list[str]:
+    """The page at a laptop's and a phone's width: nothing wider than the window, no box on
+    its label's text; then axe's WCAG 2.2 A and AA rules at the laptop's width."""
+    problems = []
+    for width in LAYOUT_WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if scroll > width:
+            problems.append(f"{name}: {scroll} px wide in a {width} px window")
+        problems += [f"{name}: {overlap}" for overlap in page.evaluate(OVERLAPS)]
+    page.set_viewport_size({"width": LAYOUT_WIDTHS[0], "height": 900})
+    assert_accessible(page, name)
+    return problems
+
+
+def answer_the_interview(page: Page, *, date: str = "2026-03-01", check_pages: str = "") -> None:
+    """Every question as the sector template answered it, and the effective date ``date``,
+    through check your answers to the overview. With ``check_pages``, each page's layout and
+    accessibility are checked as well."""
+    problems: list[str] = []
+    while "/interview/check/" not in page.url:
+        expect(page.locator("#interview-progress")).to_be_visible()
+        if check_pages:
+            problems += layout_problems(
+                page, f"{check_pages}-{page.url.rstrip('/').split('/')[-1]}"
+            )
+        effective = page.locator("#id_effective_date")
+        if effective.count():
+            effective.fill(date)
+        page.locator("main button.btn-primary[name=save]").click()
+    expect(page.locator("main .summary-list")).to_be_visible()
+    if check_pages:
+        problems += layout_problems(page, f"{check_pages}-check")
+    assert problems == [], "\n".join(problems)
+    submit(page)
+    expect(page.locator("#next-step")).to_be_visible()
 
 
 def fill_controller(page: Page) -> None:
@@ -74,17 +147,19 @@ def fill_controller(page: Page) -> None:
     save(page)
 
 
-def answer_the_effective_date(page: Page, app: App, slug: str, register: str) -> None:
-    """The one answer a template leaves open; the checklist links to its question."""
-    page.goto(app.org_url(slug, f"/registers/{register}/edit/basics/"))
-    page.locator("aside a[href$='#id_effective_date']").click()
+def answer_the_effective_date(page: Page, register: str) -> None:
+    """The checklist on the overview links to the question."""
+    open_overview(page, register)
+    page.locator("aside a[href$='#id_effective_date']").first.click()
     expect(page.locator("#id_effective_date:target")).to_have_count(1)
     page.locator("#id_effective_date").fill("2026-03-01")
     save(page)
 
 
 def publish(page: Page, app: App, *, slug: str, register: str, summary: str) -> None:
-    page.goto(app.org_url(slug, f"/registers/{register}/publish/"))
+    """Publish through the register's own menu, from its overview."""
+    open_overview(page, register)
+    page.locator(f"nav a[href='/registers/{register}/publish/']").click()
     expect(page.locator("main .alert-danger")).to_have_count(0)
     page.locator("#id_summary").fill(summary)
     submit(page)

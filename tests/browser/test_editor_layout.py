@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from registers.editor.sections import SECTIONS
 from tests.browser.conftest import App, Published
-from tests.browser.helpers import assert_accessible
+from tests.browser.helpers import OVERLAPS, assert_accessible
 
 PAGES = (
     "/",
@@ -29,27 +29,6 @@ PAGES = (
     "/audit/",
 )
 WIDTHS = (1366, 390)
-
-# Each box or button against the text of its own label: the rectangles of the label's text nodes.
-OVERLAPS = """() => {
-  const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1
-    && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-  const found = [];
-  for (const input of document.querySelectorAll('input[type=checkbox], input[type=radio]')) {
-    const box = input.getBoundingClientRect();
-    if (!box.width || !input.labels || !input.labels.length) continue;
-    const walker = document.createTreeWalker(input.labels[0], NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.textContent.trim()) continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      for (const rect of range.getClientRects()) {
-        if (hit(box, rect)) found.push(input.id + ': ' + node.textContent.trim());
-      }
-    }
-  }
-  return found;
-}"""
 
 
 @pytest.fixture

@@ -40,6 +40,10 @@ ACCESS: dict[str, Role | str] = {
     "register_overview": Role.VIEWER,
     "register_ask_publish": Role.EDITOR,
     "register_history": Role.OWNER,
+    # the interview of a register: editors only, as it only asks to change the register
+    "interview_question": Role.EDITOR,
+    "interview_check": Role.EDITOR,
+    "interview_finish": Role.EDITOR,
     # publishing (members only)
     "data_import": Role.EDITOR,
     "register_export": Role.VIEWER,
@@ -114,6 +118,7 @@ ACCESS: dict[str, Role | str] = {
 # Views that answer only one kind of method; the other gets 405 from everyone.
 POST_ONLY = {
     "register_ask_publish",
+    "interview_finish",
     "member_role",
     "member_remove",
     "invitation_cancel",
@@ -188,6 +193,7 @@ def kwargs_for(name: str, urlconf: str, data: GlobexData, globex: Organisation) 
     values: dict[str, Any] = {
         "slug": globex.slug if name == "organisation_switch" else data.register_slug,
         "section": "basics",
+        "question": "people",
         "lang": "en",
         "number": data.version,
         "a": data.version,

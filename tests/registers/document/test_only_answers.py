@@ -76,3 +76,29 @@ def test_an_unanswered_register_says_none_of_the_default_claims(in_acme: Any) ->
         "answered within",
     ):
         assert claim not in text
+
+
+def test_a_provision_answer_is_said_only_under_a_contract_or_a_law(in_acme: Any) -> None:
+    from registers.compliance import check
+    from registers.models import Purpose
+
+    register = Register.objects.create(
+        slug="provision", name={"en": "R"}, languages=["en"], collected_from_subject=True
+    )
+    text = {"en": "A purpose"}
+    Purpose.objects.create(register=register, description=text, basis="A6-1-a", position=0)
+    Purpose.objects.create(
+        register=register, description=text, basis="A6-1-f", requirement="voluntary", position=1
+    )
+    Purpose.objects.create(
+        register=register, description=text, basis="A6-1-b", requirement="contractual", position=2
+    )
+    Purpose.objects.create(register=register, description=text, basis="A6-1-c", position=3)
+
+    sources = [
+        source for source, _text in _worded(build_document(register, Controller.load(), "en"))
+    ]
+    findings = [f for f in check(register, Controller.load()) if f.code == "SEL-ANSWER-PROVISION"]
+
+    assert [s for s in sources if s.endswith(".requirement")] == ["purposes[2].requirement"]
+    assert [f.anchor for f in findings] == ["id_purposes-3-requirement"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from registers.models import Recipient, Transfer
+from registers.models import CategoryRow, Purpose, Recipient, Transfer
 from tests.registers.editor.test_editor_support import (
     edit_url,
     field_error,
@@ -67,3 +67,84 @@ def test_without_a_recipient_outside_the_eea_the_country_is_asked(editor_client,
     assert response.status_code == 200
     assert "Choose the country" in field_error(response.content, "id_transfers-0-country")
     assert Transfer.objects.get(register=register).country == "US"
+
+
+def test_the_provision_questions_are_marked_as_asked_only_under_a_contract_or_a_law(
+    editor_client, in_acme
+):
+    make_register(rows=1)
+
+    html = editor_client.get(edit_url("customers", "purposes")).content.decode()
+
+    for name in ("requirement", "consequence"):
+        column = column_of(html, f"id_purposes-0-{name}")
+        assert 'data-show-when="basis"' in column
+        assert 'data-show-value="A6-1-b A6-1-c"' in column
+
+
+def test_a_provision_answer_left_from_a_contract_is_dropped_when_the_basis_becomes_consent(
+    editor_client, in_acme
+):
+    register = make_register(rows=1)
+    Purpose.objects.filter(register=register).update(
+        requirement="contractual", consequence={"fi": "Ei tilausta", "en": "No order"}
+    )
+    page = edit_url("customers", "purposes")
+    data = read_form(editor_client.get(page).content)
+    data["purposes-0-basis"] = "A6-1-a"
+
+    response = editor_client.post(page, data)
+
+    purpose = Purpose.objects.get(register=register)
+    assert response.status_code == 302
+    assert (purpose.basis, purpose.requirement, purpose.consequence) == ("A6-1-a", "", {})
+
+
+def test_a_provision_answer_under_a_law_is_kept(editor_client, in_acme):
+    register = make_register(rows=1)
+    page = edit_url("customers", "purposes")
+    data = read_form(editor_client.get(page).content)
+    data["purposes-0-basis"] = "A6-1-c"
+    data["purposes-0-requirement"] = "statutory"
+
+    editor_client.post(page, data)
+
+    assert Purpose.objects.get(register=register).requirement == "statutory"
+
+
+def test_the_condition_is_marked_as_asked_only_for_a_special_category(editor_client, in_acme):
+    make_register(rows=1)
+
+    html = editor_client.get(edit_url("customers", "categories")).content.decode()
+
+    column = column_of(html, "id_categories-0-special_condition")
+    assert 'data-show-when="is_special category"' in column
+    assert 'data-show-value="on ' in column
+    assert "MedicalHealth" in column
+
+
+def test_a_condition_left_on_an_ordinary_category_is_dropped(editor_client, in_acme):
+    register = make_register(rows=1)
+    CategoryRow.objects.filter(register=register).update(
+        is_special=True, special_condition="A9-2-a"
+    )
+    page = edit_url("customers", "categories")
+    data = read_form(editor_client.get(page).content)
+    data.pop("categories-0-is_special")
+
+    response = editor_client.post(page, data)
+
+    assert response.status_code == 302
+    assert CategoryRow.objects.get(register=register).special_condition == ""
+
+
+def test_a_condition_of_a_health_category_is_kept_without_the_box(editor_client, in_acme):
+    register = make_register(rows=1)
+    page = edit_url("customers", "categories")
+    data = read_form(editor_client.get(page).content)
+    data["categories-0-category"] = "MedicalHealth"
+    data["categories-0-special_condition"] = "A9-2-h"
+
+    editor_client.post(page, data)
+
+    assert CategoryRow.objects.get(register=register).special_condition == "A9-2-h"

@@ -18,7 +18,7 @@ def test_an_editor_starts_an_empty_register(editor_client, in_acme):
     response = editor_client.post("/", {**NEW, "start": ""})
 
     assert response.status_code == 302
-    assert response["Location"] == "/registers/newsletter/edit/basics/"
+    assert response["Location"] == "/registers/newsletter/interview/people/"
     register = Register.objects.get(slug="newsletter")
     assert register.name == {"fi": "Uutiskirje", "en": "Newsletter"}
     assert register.languages == ["fi", "en"]

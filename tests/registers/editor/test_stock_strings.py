@@ -9,11 +9,13 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from registers.editor.interview.questions import QUESTIONS
 from registers.publishing.versions import register_publish
 from tests.conftest import BASE, host_client
 from tests.registers.document.test_document import full_controller, full_register
 from tests.registers.editor.test_editor_support import SECTIONS
 
+QUESTION_SLUGS = [question.slug for question in QUESTIONS]
 STOCK = ("Select an option", "---------", "This field is required", "too similar to the")
 
 
@@ -25,6 +27,11 @@ def pages(slug: str) -> list[str]:
         reverse("register_overview", kwargs=register),
         *(reverse("register_edit", kwargs={**register, "section": s}) for s in SECTIONS),
         reverse("register_history", kwargs=register),
+        *(
+            reverse("interview_question", kwargs={**register, "question": q.slug})
+            for q in QUESTIONS
+        ),
+        reverse("interview_check", kwargs=register),
         reverse("register_publish", kwargs=register),
         reverse("register_outputs", kwargs=register),
         reverse("register_preview", kwargs={**register, "lang": "fi"}),
