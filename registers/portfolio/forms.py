@@ -13,7 +13,7 @@ from tenants.models import Membership, Role
 STATES = (
     ("", _("All registers")),
     ("errors", _("Errors block publishing")),
-    ("ready", _("Changed since publishing, or never published")),
+    ("ready", _("Ready to publish")),
     ("published", _("Published and up to date")),
 )
 
