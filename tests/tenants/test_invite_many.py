@@ -67,7 +67,8 @@ def test_a_member_already_is_refused_at_that_organisation_and_nothing_is_sent(
     assert response.context["form"].errors[f"role_{acme.pk}"] == [
         "This person is already a member."
     ]
-    assert not Invitation.objects.exists() and mailoutbox == []
+    assert not Invitation.objects.exists()
+    assert mailoutbox == []
 
 
 @override_settings(SELOSTE_INVITATIONS_PER_HOUR=1)
