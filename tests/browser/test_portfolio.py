@@ -13,7 +13,7 @@ from tests.browser.conftest import App, slug_for
 from tests.browser.helpers import PASSWORD, assert_accessible, submit
 
 LOCALES = {"en": "en-GB", "fi": "fi-FI"}
-TEXT = {
+TEXT: dict[str, dict[str, str | re.Pattern[str]]] = {
     "en": {
         "unpublished": "Not published yet",
         "errors": re.compile(r"errors? blocks? publishing"),

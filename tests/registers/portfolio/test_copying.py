@@ -134,3 +134,15 @@ def test_the_copy_forms_offer_only_organisations_one_may_write_to(acme, owner, g
     form = host_client(BASE, reader).get(COPY).context["form"]
 
     assert [value for value, _label in form.fields["target"].choices] == ["", "acme"]
+
+
+def test_the_targets_audit_trail_tells_where_the_copy_came_from(acme, owner):
+    acme_register(acme)
+    beta = organisation_create(name="Beta Oy", slug="beta", owner=owner)
+    host_client(BASE, owner).post(COPY, {"target": "beta", "slug": "asiakkaat"})
+
+    trail = host_client(beta.host, owner, language="fi").get("/audit/").content.decode()
+
+    assert "Rekisteri kopioitu toisesta organisaatiosta" in trail
+    assert "Kopioitu organisaatiosta" in trail
+    assert "Acme Oy" in trail
