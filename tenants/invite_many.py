@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import cache_control
 
 from tenants.forms import InvitationForm
 from tenants.mail import send_invitation
@@ -68,6 +69,7 @@ def _owned(user: Any) -> list[Organisation]:
 
 
 @login_required
+@cache_control(private=True, no_store=True)
 def invite_many(request: HttpRequest) -> HttpResponse:
     form = InviteManyForm(request.POST or None, organisations=_owned(request.user))
     if request.method == "POST" and form.is_valid():

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django_tenants.utils import schema_context
 
 from registers import portable
@@ -55,6 +56,7 @@ def register_copy(
 
 
 @login_required
+@cache_control(private=True, no_store=True)
 def copy_register(request: HttpRequest, source_slug: str, register: str) -> HttpResponse:
     source, memberships = _source(request, source_slug)
     with schema_context(source.organisation.schema_name):
@@ -103,6 +105,7 @@ def controller_copy(*, request: HttpRequest, source: Organisation, target: Organ
 
 
 @login_required
+@cache_control(private=True, no_store=True)
 def copy_controller(request: HttpRequest, source_slug: str) -> HttpResponse:
     source, memberships = _source(request, source_slug)
     choices = [m for m in memberships if m.organisation_id != source.organisation_id]

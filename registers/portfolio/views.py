@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language, to_locale
+from django.views.decorators.cache import cache_control
 
 from registers.portfolio.forms import DashboardFilterForm
 from registers.portfolio.status import OrganisationState, RegisterState, organisation_state
@@ -34,6 +35,7 @@ def my_memberships(user: Any) -> list[Membership]:
 
 
 @login_required
+@cache_control(private=True, no_store=True)
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = DashboardFilterForm(request.GET or None)
     query, state, role = "", "", ""

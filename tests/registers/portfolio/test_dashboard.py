@@ -159,3 +159,18 @@ def test_a_non_member_sees_none_of_an_organisations_registers(acme, owner, globe
 
     assert "Globex" not in body
     assert "Customer register" not in body
+
+
+def test_the_portfolio_pages_are_never_stored_by_a_cache(acme, owner):
+    published_and_draft(acme, owner)
+    client = host_client(BASE, owner)
+
+    for path in (
+        "/organisations/",
+        "/organisations/acme/registers/asiakkaat/copy/",
+        "/organisations/acme/details/copy/",
+        "/organisations/invite/",
+    ):
+        cache_control = client.get(path)["Cache-Control"]
+        assert "no-store" in cache_control, path
+        assert "private" in cache_control, path
