@@ -62,6 +62,8 @@ ACTION_LABELS = {
     "register.publish_requested": gettext_lazy("Asked an owner to publish"),
     "register.copied": gettext_lazy("Register copied from another organisation"),
     "controller.copied": gettext_lazy("Organisation details copied from another organisation"),
+    "register.template_saved": gettext_lazy("Register saved as a template"),
+    "register.template_removed": gettext_lazy("Template removed"),
     "otp_enabled": gettext_lazy("Two-factor log-in turned on"),
     "otp_verified": gettext_lazy("Two-factor code accepted"),
     "otp_failed": gettext_lazy("Wrong two-factor code"),

@@ -22,7 +22,12 @@ from django.utils.translation import gettext_lazy as _
 
 from registers.compliance import blocking, check, completeness
 from registers.editor.errors import form_problems, page_problems
-from registers.editor.forms import COUNTRY_FIELDS, ControllerForm, RegisterCreateForm
+from registers.editor.forms import (
+    COUNTRY_FIELDS,
+    TEMPLATE_PREFIX,
+    ControllerForm,
+    RegisterCreateForm,
+)
 from registers.editor.preview import live_preview
 from registers.editor.rows import FORMSETS, ROW_TITLES
 from registers.editor.sections import SECTIONS, SectionPage, with_added_row
@@ -39,11 +44,11 @@ from registers.models import (
     Transfer,
 )
 from registers.publishing.status import register_status
-from registers.sectors import create_from_sector
+from registers.sectors import create_from_data, create_from_sector
 from registers.vocabulary import country_name
 from tenants import audit
 from tenants.access import current_organisation, role_required
-from tenants.models import Role
+from tenants.models import RegisterTemplate, Role
 
 CONFLICT = _(
     "Someone else saved this register after you opened it; your input is below, reload to see "
@@ -68,9 +73,9 @@ def _can_edit(request: HttpRequest) -> bool:
 @role_required(Role.VIEWER)
 def register_list(request: HttpRequest) -> HttpResponse:
     can_edit = _can_edit(request)
-    form = RegisterCreateForm(request.POST or None) if can_edit else None
+    form = RegisterCreateForm(request.POST or None, user=request.user) if can_edit else None
     if form is not None and form.is_valid():
-        register = _create_register(form.cleaned_data)
+        register = _create_register(form.cleaned_data, request.user)
         messages.success(request, _("Register created."))
         return redirect("register_edit", slug=register.slug, section="basics")
     context = {
@@ -92,10 +97,15 @@ def _with_status(registers: QuerySet[Register]) -> list[Register]:
     return listed
 
 
-def _create_register(data: dict[str, Any]) -> Register:
+def _create_register(data: dict[str, Any], user: Any) -> Register:
     fields = {"name": data["name"], "slug": data["slug"], "languages": data["languages"]}
     if not data["start"]:
         return Register.objects.create(**fields)
+    if data["start"].startswith(TEMPLATE_PREFIX):
+        # The form offered only the templates this user may use; read again under that rule.
+        pk = int(data["start"].removeprefix(TEMPLATE_PREFIX))
+        template = RegisterTemplate.objects.available_to(user).get(pk=pk)
+        return create_from_data(dict(template.data), **fields)
     with transaction.atomic():
         return create_from_sector(data["start"], **fields)
 

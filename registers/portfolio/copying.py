@@ -20,8 +20,8 @@ from django_tenants.utils import schema_context
 
 from registers import portable
 from registers.models import Controller, Register
+from registers.portfolio.access import my_memberships
 from registers.portfolio.forms import CopyRegisterForm, TargetForm
-from registers.portfolio.views import my_memberships
 from tenants import audit
 from tenants.accounts import handoff
 from tenants.models import Membership, Organisation

@@ -16,22 +16,15 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, to_locale
 from django.views.decorators.cache import cache_control
 
+from registers.portfolio.access import my_memberships
 from registers.portfolio.forms import DashboardFilterForm
+from registers.portfolio.register_templates import removable
 from registers.portfolio.status import OrganisationState, RegisterState, organisation_state
-from tenants.models import Membership, Role
+from tenants.models import Membership, RegisterTemplate, Role
 
 # Organisations per page: each costs one query, so a page stays fast however many there are.
 PAGE_SIZE = 30
 DATE_LOCALES = {"en": "en_GB", "fi": "fi_FI", "sv": "sv_FI"}
-
-
-def my_memberships(user: Any) -> list[Membership]:
-    """The user's memberships, organisations being deleted left out (their pages are closed)."""
-    return list(
-        Membership.objects.filter(user=user, organisation__deletion_requested_at=None)
-        .select_related("organisation")
-        .order_by("organisation__name")
-    )
 
 
 @login_required
@@ -62,8 +55,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "query": params.urlencode(),
         "filtered": bool(query or state or role),
         "can_invite": any(m.role == Role.OWNER for m in everything),
+        "templates": _templates(request.user),
     }
     return render(request, "registers/portfolio/dashboard.html", context)
+
+
+def _templates(user: Any) -> list[dict[str, Any]]:
+    mine = {t.pk for t in removable(user)}
+    templates = RegisterTemplate.objects.available_to(user).select_related("organisation")
+    return [{"template": t, "removable": t.pk in mine} for t in templates]
 
 
 def _all(
@@ -100,6 +100,7 @@ def _row(organisation_slug: str, register: RegisterState) -> dict[str, Any]:
         "open_url": f"{switch}?{urlencode({'next': overview})}",
         "published_on": _date(register.published_at),
         "copy_url": reverse("portfolio_copy_register", args=[organisation_slug, register.slug]),
+        "template_url": reverse("portfolio_save_template", args=[organisation_slug, register.slug]),
     }
 
 
