@@ -14,6 +14,7 @@ urlpatterns = [
     path("invitations/<str:token>/", members.invitation_accept, name="invitation_accept"),
     path("admin/", admin.site.urls),
     *common,
+    path("", include("registers.portfolio.urls")),
     # Answered by ops.middleware before the host is looked up; here so that they resolve.
     path("", include("ops.urls")),
 ]

@@ -31,6 +31,7 @@ urlpatterns = [
         name="organisation_restore",
     ),
     *common,
+    path("", include("registers.portfolio.urls")),
     # Answered by ops.middleware before the host is looked up; here so that they resolve.
     path("", include("ops.urls")),
 ]

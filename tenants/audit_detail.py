@@ -21,6 +21,9 @@ DETAIL_LABELS = {
     "new": _("New role"),
     "slug": _("Address"),
     "kind": _("Method"),
+    "source": _("Copied from the organisation"),
+    "source_register": _("Copied from the register"),
+    "template": _("Template"),
 }
 # The editor's section pages by their addresses. The same words as their titles in
 # registers/editor/sections.py; this room may not import that one.

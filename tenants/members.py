@@ -83,21 +83,40 @@ def _invite_within_limits(
 ) -> tuple[Invitation, str] | None:
     """Create the form's invitation unless a limit refuses; the reason goes on the form."""
     with transaction.atomic():
-        # The organisation's row is the lock: simultaneous invitations count one by one.
-        Organisation.objects.select_for_update().filter(pk=organisation.pk).exists()
-        refusal = limits.invitation_refusal(request, organisation)
-        if refusal:
-            form.add_error(None, refusal)
-            return None
-        invitation, token = Invitation.create(
+        created = invitation_create(
+            request=request,
             organisation=organisation,
             email=form.cleaned_data["email"],
             role=form.cleaned_data["role"],
-            invited_by=request.user,
         )
-        audit.record(
-            "member_invited", request=request, email=invitation.email, role=invitation.role
-        )
+        if isinstance(created, str):
+            form.add_error(None, created)
+            return None
+    return created
+
+
+def invitation_create(
+    *, request: HttpRequest, organisation: Organisation, email: str, role: str
+) -> tuple[Invitation, str] | str:
+    """Invite ``email`` to ``organisation``, recorded in its trail; or the limit's refusal.
+
+    The caller holds a transaction: the organisation's row is the lock, so simultaneous
+    invitations count one by one.
+    """
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).exists()
+    refusal = limits.invitation_refusal(request, organisation)
+    if refusal:
+        return refusal
+    invitation, token = Invitation.create(
+        organisation=organisation, email=email, role=role, invited_by=request.user
+    )
+    audit.record(
+        "member_invited",
+        request=request,
+        organisation=organisation,
+        email=invitation.email,
+        role=invitation.role,
+    )
     return invitation, token
 
 

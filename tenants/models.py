@@ -210,6 +210,61 @@ class Invitation(models.Model):
         return self.accepted_at is None and timezone.now() < self.created_at + INVITATION_LIFETIME
 
 
+class RegisterTemplateQuerySet(models.QuerySet["RegisterTemplate"]):
+    def available_to(self, user: Any) -> RegisterTemplateQuerySet:
+        """The user's own templates and those of the organisations they belong to."""
+        of_mine = models.Q(
+            organisation__memberships__user=user, organisation__deletion_requested_at=None
+        )
+        return self.filter(models.Q(owner=user) | of_mine).distinct().order_by("name", "pk")
+
+
+class RegisterTemplate(models.Model):
+    """A register saved to start others from, in the JSON format of registers/portable.
+
+    It lives in the public schema because it outlives the register and crosses organisations:
+    a consultant's own templates (``owner``, their workspace) serve every client they work in;
+    an organisation's (``organisation``) serve its members, in any organisation they work in.
+    """
+
+    name = models.CharField(_("name"), max_length=200, validators=[single_line_validator])
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="register_templates",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="register_templates",
+    )
+    data = models.JSONField(_("register"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = RegisterTemplateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("register template")
+        verbose_name_plural = _("register templates")
+        constraints: ClassVar = [
+            models.CheckConstraint(
+                condition=models.Q(owner__isnull=False, organisation__isnull=True)
+                | models.Q(owner__isnull=True, organisation__isnull=False),
+                name="template_of_a_user_or_an_organisation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class UsedToken(models.Model):
     """Single-use tokens already spent (organisation hand-off links)."""
 

@@ -60,6 +60,10 @@ ACTION_LABELS = {
     "record.exported": gettext_lazy("Record of processing downloaded"),
     "record.downloaded": gettext_lazy("Earlier record of processing downloaded"),
     "register.publish_requested": gettext_lazy("Asked an owner to publish"),
+    "register.copied": gettext_lazy("Register copied from another organisation"),
+    "controller.copied": gettext_lazy("Organisation details copied from another organisation"),
+    "register.template_saved": gettext_lazy("Register saved as a template"),
+    "register.template_removed": gettext_lazy("Template removed"),
     "otp_enabled": gettext_lazy("Two-factor log-in turned on"),
     "otp_verified": gettext_lazy("Two-factor code accepted"),
     "otp_failed": gettext_lazy("Wrong two-factor code"),
@@ -137,18 +141,21 @@ def _create_within_limits(request: HttpRequest, form: OrganisationForm) -> Organ
 
 
 @login_required
-def organisation_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "tenants/organisation_list.html")
-
-
-@login_required
 def switch(request: HttpRequest, slug: str) -> HttpResponse:
     membership = get_object_or_404(
         Membership.objects.select_related("organisation"),
         user=request.user,
         organisation__slug=slug,
     )
-    return redirect(handoff.handoff_url(user=request.user, organisation=membership.organisation))
+    # A page on that host (the dashboard opens a register's overview); never another site.
+    next_path = request.GET.get("next", "/")
+    if not next_path.startswith("/") or next_path.startswith("//"):
+        next_path = "/"
+    return redirect(
+        handoff.handoff_url(
+            user=request.user, organisation=membership.organisation, next_path=next_path
+        )
+    )
 
 
 AUDIT_PAGE_SIZE = 50

@@ -38,6 +38,7 @@ ALLOWED: dict[str, set[str]] = {
     },
     "registers.public": {DOMAIN, "registers.document", "registers.render", "registers.publishing"},
     "registers.record": {DOMAIN, "registers.render", "registers.editor", *ORGANISATIONS},
+    "registers.portfolio": {DOMAIN, "registers.compliance", *ORGANISATIONS},
     "tenants.schemas": {"tenants"},
     "tenants.queue": {"tenants"},
     "tenants": PLUMBING | {"tenants.accounts"},

@@ -10,8 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.cache import cache
+
 from registers.compliance import answers, crosschecks, items, notice, text, text_scans, transfers
 from registers.compliance.base import RULES, Facts, Finding, Rule, Severity
+from registers.compliance.summary import error_key, remember
 from registers.compliance.text import to_review_by_language
 from registers.models import Controller, Register
 
@@ -24,6 +27,7 @@ __all__ = [
     "check",
     "checklist_context",
     "completeness",
+    "error_count",
     "to_review_by_language",
 ]
 
@@ -61,9 +65,30 @@ def blocking(findings: Iterable[Finding]) -> list[Finding]:
     return [finding for finding in findings if finding.severity == Severity.ERROR]
 
 
+def _key(register: Register, controller: Controller | None) -> str:
+    if controller is None:
+        controller = Controller.objects.filter(pk=1).first()
+    return error_key(
+        register_pk=register.pk,
+        version=register.version,
+        updated_at=register.updated_at,
+        controller_version=controller.version if controller else None,
+    )
+
+
+def error_count(register: Register, controller: Controller | None = None) -> int:
+    """How many errors block the register now; checked again only when its content changed."""
+    key = _key(register, controller)
+    count = cache.get(key)
+    if count is None:
+        count = remember(key, check(register, controller))
+    return int(count)
+
+
 def checklist_context(register: Register, controller: Controller | None = None) -> dict[str, Any]:
     """The context of templates/registers/editor/_checklist.html, ready to pass through a view."""
     findings = check(register, controller)
+    remember(_key(register, controller), findings)  # for the lists of registers
     errors = blocking(findings)
     items = [{"finding": f, "url": f.url(register)} for f in findings]
     return {

@@ -25,6 +25,7 @@ from registers.sectors import SECTORS
 from registers.translated import LANGUAGE_CODES, TranslatedFormField
 from registers.validators import validate_single_line
 from registers.vocabulary import DataSubjectGroup, Language, country_choices
+from tenants.models import RegisterTemplate
 
 COUNTRY_FIELDS = frozenset({"country", "business_id_country"})
 
@@ -204,8 +205,17 @@ def _language_field(required: bool = True) -> forms.MultipleChoiceField:
     )
 
 
-def _start_choices() -> list[tuple[str, Any]]:
-    return [("", _("An empty register")), *SECTORS.choices]
+TEMPLATE_PREFIX = "template-"
+
+
+def _start_choices(user: Any) -> list[tuple[Any, Any]]:
+    choices: list[tuple[Any, Any]] = [("", _("An empty register")), *SECTORS.choices]
+    if user is not None:
+        own = RegisterTemplate.objects.available_to(user)
+        mine = [(f"{TEMPLATE_PREFIX}{t.pk}", t.name) for t in own]
+        if mine:
+            choices.append((_("Your templates"), mine))
+    return choices
 
 
 class RegisterCreateForm(forms.Form):
@@ -228,11 +238,11 @@ class RegisterCreateForm(forms.Form):
         help_text=_("A sector template fills in typical purposes and data; you can change all."),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         start = self.fields["start"]
         assert isinstance(start, forms.ChoiceField)
-        start.choices = _start_choices()
+        start.choices = _start_choices(user)
         for field in self.fields.values():
             style_field(field)
 

@@ -24,7 +24,12 @@ from registers import review
 from registers.compliance import blocking, check, completeness
 from registers.editor import reviews
 from registers.editor.errors import form_problems, page_problems
-from registers.editor.forms import COUNTRY_FIELDS, ControllerForm, RegisterCreateForm
+from registers.editor.forms import (
+    COUNTRY_FIELDS,
+    TEMPLATE_PREFIX,
+    ControllerForm,
+    RegisterCreateForm,
+)
 from registers.editor.interview.questions import FIRST
 from registers.editor.preview import live_preview
 from registers.editor.rows import FORMSETS, ROW_TITLES
@@ -44,11 +49,11 @@ from registers.models import (
 )
 from registers.publishing.status import register_status
 from registers.review import Key
-from registers.sectors import create_from_sector
+from registers.sectors import create_from_data, create_from_sector
 from registers.vocabulary import country_name
 from tenants import audit
 from tenants.access import current_organisation, role_required
-from tenants.models import Role
+from tenants.models import RegisterTemplate, Role
 
 CONFLICT = _(
     "Someone else saved this register after you opened it; your input is below, reload to see "
@@ -73,9 +78,9 @@ def _can_edit(request: HttpRequest) -> bool:
 @role_required(Role.VIEWER)
 def register_list(request: HttpRequest) -> HttpResponse:
     can_edit = _can_edit(request)
-    form = RegisterCreateForm(request.POST or None) if can_edit else None
+    form = RegisterCreateForm(request.POST or None, user=request.user) if can_edit else None
     if form is not None and form.is_valid():
-        register = _create_register(form.cleaned_data)
+        register = _create_register(form.cleaned_data, request.user)
         messages.success(request, _("Register created."))
         # A new register starts in the interview, from the template's answers if one was chosen.
         return redirect("interview_question", slug=register.slug, question=FIRST)
@@ -98,10 +103,18 @@ def _with_status(registers: QuerySet[Register]) -> list[Register]:
     return listed
 
 
-def _create_register(data: dict[str, Any]) -> Register:
+def _create_register(data: dict[str, Any], user: Any) -> Register:
     fields = {"name": data["name"], "slug": data["slug"], "languages": data["languages"]}
     if not data["start"]:
         return Register.objects.create(**fields, interview_step=FIRST)
+    if data["start"].startswith(TEMPLATE_PREFIX):
+        # The form offered only the templates this user may use; read again under that rule.
+        pk = int(data["start"].removeprefix(TEMPLATE_PREFIX))
+        template = RegisterTemplate.objects.available_to(user).get(pk=pk)
+        with transaction.atomic():
+            register = create_from_data(dict(template.data), **fields)
+            Register.objects.filter(pk=register.pk).update(interview_step=FIRST)
+        return register
     with transaction.atomic():
         register = create_from_sector(data["start"], **fields)
         Register.objects.filter(pk=register.pk).update(interview_step=FIRST)

@@ -21,6 +21,7 @@ from registers.portable.export import (
     REGISTER_FORMAT,
     ROWS,
     VERSION,
+    controller_to_dict,
     exported_fields,
     organisation_to_dict,
     register_to_dict,
@@ -28,6 +29,7 @@ from registers.portable.export import (
 from registers.portable.load import (
     ImportErrors,
     Problem,
+    controller_from_dict,
     organisation_from_dict,
     register_from_dict,
 )
@@ -39,6 +41,8 @@ __all__ = [
     "VERSION",
     "ImportErrors",
     "Problem",
+    "controller_from_dict",
+    "controller_to_dict",
     "exported_fields",
     "organisation_from_dict",
     "organisation_to_dict",

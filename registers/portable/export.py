@@ -118,12 +118,17 @@ def _row_to_dict(row: models.Model, recipient_index: dict[int, int]) -> dict[str
     return _instance_to_dict(row)
 
 
+def controller_to_dict(controller: Controller) -> dict[str, Any]:
+    """The controller details as the organisation format's "controller" object."""
+    return _instance_to_dict(controller)
+
+
 def organisation_to_dict() -> dict[str, Any]:
     """The current schema's controller and every register: the backup of an organisation."""
     return {
         "format": ORGANISATION_FORMAT,
         "version": VERSION,
-        "controller": _instance_to_dict(Controller.load()),
+        "controller": controller_to_dict(Controller.load()),
         "registers": [
             register_to_dict(register) for register in Register.objects.order_by("created_at", "pk")
         ],

@@ -373,6 +373,23 @@ def _build_registers(items: Any) -> tuple[list[_Built], list[Problem]]:
     return built, problems
 
 
+def controller_from_dict(data: Any) -> Controller:
+    """Replace the current schema's controller details with the object ``data``, or nothing.
+
+    The row is locked first, and its version moves on, so an editor page opened before the
+    copy refuses to overwrite it (as after any save).
+    """
+    with transaction.atomic():
+        Controller.objects.select_for_update().filter(pk=1).exists()
+        controller, problems = _build_controller(data)
+        if problems:
+            raise ImportErrors(problems)
+        if Controller.objects.filter(pk=1).exists():
+            controller.version += 1
+        controller.save()
+    return controller
+
+
 def organisation_from_dict(data: dict[str, Any]) -> None:
     """Restore an organisation's controller and registers into the current schema.
 

@@ -25,6 +25,7 @@ Sources relied on for the legal facts in the templates:
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,13 @@ def create_from_sector(
 
     Raises ImportErrors (for example when `slug` is taken), with nothing created.
     """
-    data = only_languages(load_sector(sector), languages)
+    return create_from_data(load_sector(sector), name=name, slug=slug, languages=languages)
+
+
+def create_from_data(
+    data: dict[str, Any], *, name: dict[str, str], slug: str, languages: list[str]
+) -> Register:
+    """A new register from a register in the JSON format (a sector's or one's own template)."""
+    data = only_languages(copy.deepcopy(data), languages)
     data.update(name=name, slug=slug, languages=languages)
     return register_from_dict(data)

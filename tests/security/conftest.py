@@ -22,7 +22,7 @@ from registers.models import (
 from registers.publishing.served import forget_served
 from registers.publishing.versions import register_publish
 from registers.record.build import record_data
-from tenants.models import Invitation, Membership, Organisation, Role
+from tenants.models import Invitation, Membership, Organisation, RegisterTemplate, Role
 from tests.registers.document.test_document import full_controller, full_register, tr
 
 # Strings that exist only in globex's data: its register, its controller, its invitee.
@@ -38,6 +38,7 @@ class GlobexData:
     invitation_pk: int
     version: int
     snapshot_pk: int
+    template_pk: int
 
 
 @pytest.fixture(autouse=True)
@@ -87,4 +88,9 @@ def globex_data(globex: Organisation, outsider: Any) -> GlobexData:
         ProcessorActivity.objects.create(controller_name="Zorbulon client", processing="Hosting")
         # A number acme's own first copy will not have: each schema counts from 1.
         snapshot = RecordSnapshot.objects.create(pk=4242, language="en", data=record_data("en"))
-    return GlobexData(GLOBEX_REGISTER, member.pk, invitation.pk, version.number, snapshot.pk)
+    template = RegisterTemplate.objects.create(
+        name="Zorbulon template", organisation=globex, data={"name": {"en": "Zorbulon"}}
+    )
+    return GlobexData(
+        GLOBEX_REGISTER, member.pk, invitation.pk, version.number, snapshot.pk, template.pk
+    )

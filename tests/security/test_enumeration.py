@@ -30,6 +30,9 @@ LOGIN = "login"  # any signed-in user, whatever the host: their own account and 
 # Load balancers and monitoring, on every host and any address, before the host is looked up:
 # health answers anyone and shows no organisation's data; metrics only with the operators' token.
 OPERATIONS = "operations"
+# A signed-in user's own organisations, on any host: the dashboard and copying between them. The
+# outsider (globex's editor) sees globex's data there; anyone else gets 404 for globex's IDs.
+MINE = "mine"
 
 # The minimum role (or the public flag) of every named URL. Add each new view here.
 ACCESS: dict[str, Role | str] = {
@@ -100,7 +103,13 @@ ACCESS: dict[str, Role | str] = {
     "password_reset_confirm": OPEN,
     "password_reset_complete": OPEN,
     "set_language": OPEN,
-    "organisation_list": LOGIN,
+    "organisation_list": MINE,
+    "portfolio_copy_register": MINE,
+    "portfolio_copy_controller": MINE,
+    "portfolio_save_template": MINE,
+    # a template of globex's would be the outsider's to remove; nobody else's is found
+    "portfolio_delete_template": MINE,
+    "invite_many": LOGIN,
     "organisation_new": LOGIN,
     "organisation_switch": LOGIN,
     "otp_setup": LOGIN,
@@ -126,6 +135,7 @@ POST_ONLY = {
     "otp_disable",
     "record_export",
     "organisation_restore",
+    "portfolio_delete_template",
 }
 GET_ONLY = {name for name, access in ACCESS.items() if access in (PUBLIC, OPERATIONS)} | {
     "password_change_done",
@@ -206,6 +216,9 @@ def kwargs_for(name: str, urlconf: str, data: GlobexData, globex: Organisation) 
         "uidb64": urlsafe_base64_encode(force_bytes(owner.pk)),
         "day": timezone.localdate().isoformat(),
         "fmt": "csv",
+        "source_slug": globex.slug,
+        "register": data.register_slug,
+        "template": data.template_pk,
     }
     return {param: values[param] for param in params}
 
@@ -222,7 +235,7 @@ class Case:
 
 def expected(case: Case, on_globex: bool) -> set[int]:
     access = ACCESS[case.name]
-    if access == LOGIN and case.actor == "anonymous":
+    if access in (LOGIN, MINE) and case.actor == "anonymous":
         return {302}  # login_required answers before the method is looked at
     if case.method == "POST" and case.name in GET_ONLY:
         return {405}
@@ -234,6 +247,11 @@ def expected(case: Case, on_globex: bool) -> set[int]:
         return ({302} if case.name in REDIRECTS else {200}) if on_globex else {404}
     if access in (OPEN, LOGIN):
         return PASSED | {404}
+    if access == MINE and case.has_ids and case.actor != "outsider":
+        return {404}
+    if access == MINE:
+        # The outsider's first POST removes globex's template; it is gone for the next one.
+        return PASSED | ({404} if case.name == "portfolio_delete_template" else set())
     if case.actor == "anonymous":
         return {302}
     rank = OUTSIDER_RANK if case.actor == "outsider" else ACTOR_RANK[case.actor]
@@ -263,7 +281,9 @@ def check(case: Case, users: dict[str, Any], on_globex: bool) -> list[str]:
     login_expected = allowed == {302} and ACCESS[case.name] not in (OPEN, PUBLIC)
     if login_expected and "/accounts/login/" not in response.get("Location", ""):
         problems.append(f"{where}: redirected to {response.get('Location')}, not to log-in")
-    leak_allowed = on_globex and (case.actor == "outsider" or ACCESS[case.name] == PUBLIC)
+    leak_allowed = (on_globex and (case.actor == "outsider" or ACCESS[case.name] == PUBLIC)) or (
+        ACCESS[case.name] == MINE and case.actor == "outsider"
+    )
     body = (
         b"".join(response).decode(errors="replace").lower()
         if response.streaming
