@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registers', '0006_record_of_processing'),
+        ('registers', '0007_translation_review'),
     ]
 
     operations = [
