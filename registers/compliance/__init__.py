@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from registers.compliance import answers, crosschecks, items, notice, text, text_scans, transfers
+from registers.compliance import (
+    answers,
+    coherence,
+    crosschecks,
+    items,
+    notice,
+    text,
+    text_scans,
+    transfers,
+)
 from registers.compliance.base import RULES, Facts, Finding, Rule, Severity
 from registers.models import Controller, Register
 
@@ -33,6 +42,7 @@ _RULE_MODULES = (
     text,
     text_scans,
     crosschecks,
+    coherence,
 )  # imported for their rules
 
 

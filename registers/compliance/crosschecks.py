@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
@@ -20,6 +19,7 @@ from registers.compliance.base import (
     text_anchor,
     texts,
 )
+from registers.compliance.wording import clauses, found, quoted, terms
 from registers.models import CategoryRow, JointController, Purpose
 from registers.vocabulary import (
     IDENTITY_CODE,
@@ -71,15 +71,46 @@ def special_condition(facts: Facts) -> Iterator[Violation]:
             )
 
 
-# Words that, in a category's own name or details, betray data about health (Art. 9(1)).
-# "Special needs" (erityistarpeet) in service situations are largely disabilities and illnesses.
-HEALTH_WORDS = re.compile(
-    r"(?<!\w)(?:health|medical|diagnos\w*|disabilit\w*|allerg\w*|illness\w*|diseases?|"
-    r"special\s+needs|terveys\w*|terveyd\w*|sairau\w*|diagnoo\w*|vamma\w*|päihte\w*|"
-    r"lääki\w*|erityistarpe\w*|erityisruokavali\w*|hälso\w*|sjukdom\w*|funktionsneds\w*|"
-    r"särskilda\s+behov)(?!\w)",
-    re.IGNORECASE,
+# Words that betray data about health (Art. 9(1)). "Special needs" (erityistarpeet) in service
+# situations are largely disabilities and illnesses.
+HEALTH = terms(
+    en=(
+        "health, ~medical, ~diagnos, ~disabilit, ~allerg, ~illness, disease*, special need*,"
+        " medication*"
+    ),
+    fi=(
+        "~terveys, ~terveyd, ~sairau, ~diagnoo, ~vamma, ~päihte, ~lääkity, ~allergi, ~erityistarpe,"
+        " ~erityisruokavali"
+    ),
+    sv="~hälso, ~hälsa, ~sjukdom, ~funktionsneds, ~allergi, särskild* behov",
 )
+# Health care as a sector (a customer's employer, a health centre) is not data about health.
+NOT_HEALTH = ("terveydenhuol", "terveyskesk", "healthcare", "hälso- och sjukvård")
+
+
+def health_words(text: str, language: str, *, relative: bool = False) -> list[str]:
+    """The health words of clauses that are not negated; relative clauses only if asked."""
+    vocabulary = HEALTH.get(language)
+    if vocabulary is None:
+        return []
+    hits = [
+        hit
+        for clause in clauses(text, language)
+        if not clause.negated and (relative or not clause.relative)
+        for hit in vocabulary.find(clause)
+        if not hit.startswith(NOT_HEALTH)
+    ]
+    return list(dict.fromkeys(hits))
+
+
+def _row_health_words(row: CategoryRow) -> list[str]:
+    """Health words in what the row is (its own name) and what it holds (its details), said of
+    the data itself: not negated, not in a relative clause about other people or things."""
+    hits: list[str] = []
+    for value in (row.custom_name, row.details):
+        for language, text in texts(value).items():
+            hits += health_words(text, language)
+    return hits
 
 
 @rule(
@@ -90,16 +121,18 @@ HEALTH_WORDS = re.compile(
     (
         'A category the register names in its own words ("allergies", "special needs") can '
         "be health data without being marked special, and then no Art. 9(2) condition is asked "
-        "for. The checker looks for health words in the names and details of categories that "
-        "are not marked special."
+        "for. The checker reads each category's own name and details (not a negated clause, "
+        "nor a relative clause about other people), and, when no category is marked special, "
+        "the purposes. A warning, not an error: only the controller knows whether the words "
+        "describe health data (Art. 9(1)); once it is marked special, SEL-SPECIAL-CONDITION "
+        "blocks publishing until the Art. 9(2) condition is chosen."
     ),
 )
 def special_unmarked(facts: Facts) -> Iterator[Violation]:
     for index, row in enumerate(facts.categories):
         if row.is_special or row.category in SPECIAL_CATEGORIES:
             continue
-        words = " ".join([*texts(row.custom_name).values(), *texts(row.details).values()])
-        if HEALTH_WORDS.search(words):
+        if _row_health_words(row):
             yield Violation(
                 _(
                     "“%(category)s” seems to describe health data: if it does, mark it as a "
@@ -109,6 +142,32 @@ def special_unmarked(facts: Facts) -> Iterator[Violation]:
                 "categories",
                 field_anchor("is_special", "categories", index),
             )
+    if any(True for _ in facts.special_rows()):
+        return
+    yield from _purposes_speak_of_health(facts)
+
+
+def _purposes_speak_of_health(facts: Facts) -> Iterator[Violation]:
+    for index, purpose in enumerate(facts.purposes):
+        hits = [
+            hit
+            for language, text in texts(purpose.description).items()
+            for hit in health_words(text, language, relative=True)
+        ]
+        if hits:
+            yield Violation(
+                _(
+                    "The purpose “%(purpose)s” speaks of health (%(words)s), but no data category "
+                    "is marked special: mark the category that holds the health data and choose "
+                    "its Art. 9(2) condition."
+                )
+                % {
+                    "purpose": label(purpose.description, row_name(Purpose, index)),
+                    "words": quoted(hits),
+                },
+                "categories",
+            )
+            return
 
 
 @rule(
@@ -166,10 +225,10 @@ def child_consent_age(facts: Facts) -> Iterator[Violation]:
         )
 
 
-_MARKETING = re.compile(
-    r"(?<!\w)(?:\w*marketing|\w*markkinoin\w*|\w*marknadsför\w*|newsletters?|uutiskirje\w*|"
-    r"nyhetsbrev\w*)(?!\w)",
-    re.IGNORECASE,
+MARKETING = terms(
+    en="~marketing, newsletter*",
+    fi="~markkinoin, ~uutiskirje",
+    sv="~marknadsför, ~nyhetsbrev",
 )
 
 
@@ -187,8 +246,8 @@ _MARKETING = re.compile(
 )
 def direct_marketing(facts: Facts) -> Iterator[Violation]:
     for index, purpose in enumerate(facts.purposes):
-        words = " ".join(texts(purpose.description).values())
-        if not purpose.is_direct_marketing and _MARKETING.search(words):
+        said = texts(purpose.description).items()
+        if not purpose.is_direct_marketing and any(found(t, lang, MARKETING) for lang, t in said):
             name = label(purpose.description, row_name(Purpose, index))
             yield Violation(
                 _(

@@ -16,6 +16,7 @@ from registers.compliance.base import (
     rule,
 )
 from registers.compliance.text import Text, translated_texts
+from registers.compliance.wording import clauses, quoted, terms
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -26,36 +27,58 @@ def _pattern(*words: str) -> re.Pattern[str]:
 
 # WP260 (paragraph 13) names "may", "might", "some", "often" and "possible" as qualifiers that
 # leave the reader guessing; these are their usual equivalents in our three languages.
-VAGUE_WORDS = {
+HEDGES = terms(
     # "may" in lower case only, so that the month of May is not taken for a hedge.
-    "en": _pattern(
-        "(?-i:may)", "might", "some", "often", "possible", "possibly", "perhaps", "occasionally"
-    ),
-    "fi": _pattern(
-        "saattaa",
-        "saattavat",
-        "saatamme",
-        r"voi\s+olla",
-        r"voivat\s+olla",
-        "voidaan",
-        "mahdollisesti",
-        "joitakin",
-        "joitain",
-        "usein",
-        "tarvittaessa",
+    en="=may, might, some, often, possible, possibly, perhaps, occasionally",
+    # Uninflected adverbs and verb forms, so exact words: "saattaa" is not "saat" (you get).
+    fi=(
+        "=saattaa, =Saattaa, =saattavat, =saatamme, =voi =olla, =voivat =olla, =voidaan, =Voidaan,"
+        " =mahdollisesti, =Mahdollisesti, =joitakin, =joitain, =usein, =Usein, =tarvittaessa,"
+        " =Tarvittaessa"
     ),
     # Plain "kan" is also "can" ("du kan begära"): only "kan komma att" is the hedge.
-    "sv": _pattern(
-        r"kan\s+komma\s+att",
-        "kanske",
-        "eventuellt",
-        "vissa",
-        "ibland",
-        "ofta",
-        "möjligen",
-        "möjligtvis",
+    sv="kan komma att, kanske, eventuellt, vissa, ibland, ofta, möjligen, möjligtvis",
+)
+# A modal hedge whose verb is the person's own request is a right, not vagueness about
+# processing:
+# "tiedot voidaan pyytää" (the data can be requested), "you may withdraw your consent".
+OWN_ACTIONS = terms(
+    en=(
+        "request*, ask*, withdraw*, object*, complain*, contact*, unsubscrib*, opt out,"
+        " exercis*, lodg*, obtain*"
     ),
-}
+    fi=(
+        "pyytää*, vaatia, vaatim*, perua, perum*, peruuttaa*, kieltää, kieltäyty*, tarkastaa*,"
+        " tarkistaa*, valittaa, vastustaa*, ottaa yhteyttä"
+    ),
+    sv="begära*, återkalla*, invända*, klaga*, kontakta*, avregistrera*, avsluta*",
+)
+# Only modal verbs govern a verb: "possibly request" stays a hedge.
+MODALS = {"en": {"may", "might"}, "fi": {"voidaan"}, "sv": {"kan komma att"}}
+# ... unless the one who may is the controller: "we may ask for proof of identity".
+CONTROLLER = terms(
+    en="we, controller, company",
+    fi="me, rekisterinpitäjä*, yritys*",
+    sv="vi, personuppgiftsansvarig*, företaget",
+)
+
+
+def hedges(text: str, language: str) -> list[str]:
+    """The hedges of the text, leaving out modals whose verb is the person's own request."""
+    vague, own, ours = HEDGES.get(language), OWN_ACTIONS.get(language), CONTROLLER.get(language)
+    if vague is None or own is None or ours is None:
+        return []
+    hits = []
+    for clause in clauses(text, language):
+        for start, hit in vague.positions(clause):
+            after = [s for s, _ in own.positions(clause) if s > start]
+            before = [s for s, _ in ours.positions(clause) if s < start]
+            modal = hit in MODALS.get(language, set())
+            if not (modal and after and not before):
+                hits.append(hit)
+    return list(dict.fromkeys(hits))
+
+
 REPEALED_ACT = _pattern(
     r"henkilötietolai\w*",
     r"henkilötietolaki",
@@ -169,15 +192,14 @@ def retention_indefinite(facts: Facts) -> Iterator[Violation]:
 def vague_words(facts: Facts) -> Iterator[Violation]:
     for text in translated_texts(facts):
         for language, words in text.value.items():
-            pattern = VAGUE_WORDS.get(language)
-            hits = _hits(pattern, words) if pattern else ""
+            hits = hedges(words, language)
             if hits:
                 yield Violation(
                     _(
                         "%(where)s, “%(field)s” (%(language)s): vague words %(words)s. Say exactly "
                         "what you do."
                     )
-                    % {**text.describe(language), "words": hits},
+                    % {**text.describe(language), "words": quoted(hits)},
                     text.section,
                     text.anchor(facts, language),
                 )

@@ -311,8 +311,27 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
         lambda w: _set(w.register, rights_channel={}),
     ),
     "SEL-CONSENT-WITHDRAWAL": (
-        lambda w: (_consent(w), _set(w.register, rights_channel={})),
+        # Text in the rights channel that never mentions withdrawal does not silence it.
         lambda w: _consent(w),
+        lambda w: (_consent(w), _set(w.register, rights_channel=every("Withdraw consent here"))),
+    ),
+    "SEL-RIGHTS-CONTRADICTION": (
+        lambda w: _set(
+            w.register, rights_channel=every("The Accounting Act means data cannot be erased")
+        ),
+        lambda w: _set(
+            w.register, rights_channel=every("Data is not erased until the accounting period ends")
+        ),
+    ),
+    "SEL-SOURCE-CATEGORIES": (
+        lambda w: Source.objects.create(
+            register=w.register, description=every("Public registers"), publicly_available=True
+        ),
+        lambda w: Source.objects.create(
+            register=w.register,
+            description=every("Names from public registers"),
+            publicly_available=True,
+        ),
     ),
     "SEL-PROVISION-REQUIRED": (
         lambda w: _set(w.purpose, requirement="voluntary", consequence={}),
