@@ -141,7 +141,7 @@ def _position(facts: Facts, language: str) -> int:
 
 # Words every category and source shares, which say nothing about which data it is.
 _GENERIC = {
-    "fi": "tieto, tiedot, tietoja, henkilötiedot, henkilötietoja, muut, sekä",
+    "fi": "tieto, tiedot, tietoja, henkilötiedot, henkilötietoja, muut, sekä, koskevat",
     "en": "data, information, personal, details, other, their",
     "sv": "uppgifter, personuppgifter, information, övriga, andra",
 }
@@ -149,7 +149,8 @@ _GENERIC = {
 
 @cache
 def _generic(language: str) -> frozenset[str]:
-    return frozenset(stem(w.strip(), language) for w in _GENERIC.get(language, "").split(","))
+    listed = [w.strip() for w in _GENERIC.get(language, "").split(",")]
+    return frozenset([*listed, *(stem(w, language) for w in listed)])
 
 
 def _category_words(facts: Facts, language: str) -> set[str]:
