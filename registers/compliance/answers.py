@@ -35,6 +35,7 @@ E = Severity.ERROR
         "requirement and whether the person is obliged to provide it. Only the controller "
         "knows; a default of 'voluntary' would be a statement nobody made, so publishing "
         "waits for an answer per purpose."
+        " An error: it is a required item of Art. 13(2)(e)."
     ),
 )
 def answer_provision(facts: Facts) -> Iterator[Violation]:
@@ -60,6 +61,8 @@ def answer_provision(facts: Facts) -> Iterator[Violation]:
         "Whether Art. 13, Art. 14 or both apply depends on where the data comes from. "
         "Saying 'collected from you' without the controller having said so would be a "
         "statement nobody made."
+        " An error: unanswered, neither the checker nor the notice can tell whether Art. 13, "
+        "Art. 14 or both apply, nor whether a source must be stated (14(2)(f))."
     ),
 )
 def answer_collected(facts: Facts) -> Iterator[Violation]:
@@ -79,6 +82,8 @@ def answer_collected(facts: Facts) -> Iterator[Violation]:
     (
         "Recipients, processors included, are an item of Art. 13(1)(e). An empty list is "
         "not an answer: the notice says 'not disclosed' only when the controller said so."
+        " An error: the item is required (Art. 13(1)(e), 14(1)(e)), and unanswered the notice "
+        "would be silent on it or say what nobody said."
     ),
 )
 def answer_recipients(facts: Facts) -> Iterator[Violation]:
@@ -101,6 +106,8 @@ def answer_recipients(facts: Facts) -> Iterator[Violation]:
     (
         "A transfer to a third country is an item of Art. 13(1)(f). With no transfer rows "
         "the notice says 'not transferred' only when the controller said so."
+        " An error: the item is required (Art. 13(1)(f), 14(1)(f)), and unanswered the notice "
+        "would be silent on it or say what nobody said."
     ),
 )
 def answer_transfers(facts: Facts) -> Iterator[Violation]:
@@ -120,6 +127,8 @@ def answer_transfers(facts: Facts) -> Iterator[Violation]:
     (
         "Art. 13(2)(f) asks about automated decision-making, profiling included; readers "
         "expect the answer either way. 'None' is printed only when the controller said so."
+        " An error: the item is required (Art. 13(2)(f), 14(2)(g)), and unanswered the notice "
+        "would be silent on it or say what nobody said."
     ),
 )
 def answer_automated(facts: Facts) -> Iterator[Violation]:
@@ -139,6 +148,8 @@ def answer_automated(facts: Facts) -> Iterator[Violation]:
     (
         "Art. 12(3) gives one month, extendable; the time the controller commits to is "
         "its own promise and is printed only when it was entered."
+        " An error: the notice prints this promise, and a default in its place would be a "
+        "promise nobody made; Art. 12(3) is the limit it must keep."
     ),
 )
 def answer_response_time(facts: Facts) -> Iterator[Violation]:
@@ -159,6 +170,8 @@ def answer_response_time(facts: Facts) -> Iterator[Violation]:
         "A reader and a supervisor need to know from when a notice applies (transparency, "
         "Art. 12(1), and accountability, Art. 5(2)). The publication date is not the same "
         "fact, so the date is asked, not assumed."
+        " An error: the date is printed on every output, and a default in its place would be a "
+        "statement nobody made."
     ),
 )
 def answer_effective_date(facts: Facts) -> Iterator[Violation]:

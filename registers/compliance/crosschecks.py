@@ -53,6 +53,8 @@ def _consent_only(facts: Facts) -> bool:
         "trade-union and sex-life data may be processed only under one of the "
         "conditions of Art. 9(2), on top of an Art. 6 basis. A row is special when its "
         "category is one of these or when it is marked special."
+        " An error: without a 9(2) condition the processing is prohibited by Art. 9(1), "
+        "whatever the notice says."
     ),
 )
 def special_condition(facts: Facts) -> Iterator[Violation]:
@@ -181,6 +183,8 @@ def _purposes_speak_of_health(facts: Facts) -> Iterator[Violation]:
         "special-category data rests on consent too, and plain consent is not enough. "
         "It must be explicit consent (9(2)(a)), or another 9(2) condition with the Art. "
         "6 basis that really applies."
+        " An error: plain consent is no Art. 9(2) condition, so the processing would be "
+        "prohibited by Art. 9(1)."
     ),
 )
 def special_explicit_consent(facts: Facts) -> Iterator[Violation]:
@@ -210,6 +214,8 @@ def special_explicit_consent(facts: Facts) -> Iterator[Violation]:
         "which age a child consents alone and below which a guardian consents. In "
         "Finland the age for information-society services is 13 (Data Protection Act "
         "1050/2018, section 5)."
+        " An error: below that age a child's consent needs a guardian's (Art. 8(1)), so without"
+        " it the consent basis the notice states may not hold."
     ),
 )
 def child_consent_age(facts: Facts) -> Iterator[Violation]:
@@ -242,6 +248,9 @@ MARKETING = terms(
         "notice must bring that right to their attention explicitly and apart from "
         "other information (Art. 21(4)). Seloste does so for purposes marked as direct "
         "marketing, so a marketing purpose left unmarked loses that statement."
+        ' A negated clause ("the data is not used for marketing") is no marketing purpose. A '
+        "warning, not an error: only the controller knows whether a purpose that speaks of "
+        "marketing is direct marketing; marked so, the statement of Art. 21(4) follows."
     ),
 )
 def direct_marketing(facts: Facts) -> Iterator[Violation]:
@@ -268,6 +277,8 @@ def direct_marketing(facts: Facts) -> Iterator[Violation]:
     (
         "Joint controllers make the essence of their arrangement available to the data "
         "subject: who informs, who answers requests, who does what."
+        " An error: Art. 26(2) requires the essence to be made available to the data subject, "
+        "and the notice is where the reader finds it."
     ),
 )
 def joint_essence(facts: Facts) -> Iterator[Violation]:
@@ -293,6 +304,8 @@ def joint_essence(facts: Facts) -> Iterator[Violation]:
     (
         "A recipient marked as a joint controller shares the responsibility; the "
         "notice then needs the joint controller and the essence of the arrangement."
+        " A warning, not an error: the role may be a slip, and only the controller knows "
+        "whether an arrangement under Art. 26 exists."
     ),
 )
 def joint_arrangement(facts: Facts) -> Iterator[Violation]:

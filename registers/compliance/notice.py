@@ -39,6 +39,8 @@ A2A = "GDPR 13(2)(a), 14(2)(a)"
     (
         "The notice states how long data is kept or, if that cannot be said, the "
         "criteria that decide it."
+        " An error: the period or its criteria are a required item of Art. 13(2)(a) and "
+        "14(2)(a)."
     ),
 )
 def retention_none(facts: Facts) -> Iterator[Violation]:
@@ -57,6 +59,8 @@ def retention_none(facts: Facts) -> Iterator[Violation]:
     (
         'A rule naming only the data ("customer data") says nothing about how long it '
         "is kept. A period needs its unit."
+        " An error: a rule without a period or criteria leaves the required item of Art. "
+        "13(2)(a) and 14(2)(a) unanswered."
     ),
 )
 def retention_period(facts: Facts) -> Iterator[Violation]:
@@ -85,6 +89,8 @@ def retention_period(facts: Facts) -> Iterator[Violation]:
         "The rights themselves are derived from the legal bases and written by Seloste, "
         "but the controller must facilitate their exercise (Art. 12(2)): the notice "
         "says where and how to make a request."
+        " An error: without a way to make a request the rights of Art. 13(2)(b) and 14(2)(c) "
+        "cannot be used, and Art. 12(2) asks the controller to facilitate them."
     ),
 )
 def rights_channel(facts: Facts) -> Iterator[Violation]:
@@ -192,6 +198,8 @@ def consent_withdrawal(facts: Facts) -> Iterator[Violation]:
     (
         "Data processed for a contract or a legal obligation is normally required. A "
         "purpose on such a basis marked voluntary is likely a default left unchanged."
+        " A warning, not an error: the item of Art. 13(2)(e) is answered, and data for a "
+        "contract can be truly voluntary; only the controller knows."
     ),
 )
 def provision_required(facts: Facts) -> Iterator[Violation]:
@@ -222,6 +230,7 @@ def provision_required(facts: Facts) -> Iterator[Violation]:
     (
         "When data is required by law or by a contract, the notice states what follows "
         "if the person does not provide it (for example: we cannot deliver the order)."
+        " An error: the consequences are part of the required item of Art. 13(2)(e)."
     ),
 )
 def provision_consequence(facts: Facts) -> Iterator[Violation]:
@@ -250,6 +259,7 @@ def provision_consequence(facts: Facts) -> Iterator[Violation]:
     (
         "When data comes from elsewhere, the notice names the source and whether it is "
         "publicly accessible."
+        " An error: the source is a required item of Art. 14(2)(f)."
     ),
 )
 def source(facts: Facts) -> Iterator[Violation]:
@@ -270,6 +280,8 @@ def source(facts: Facts) -> Iterator[Violation]:
     (
         "Where decisions are made by automated means only (Art. 22), the notice gives "
         "meaningful information about the logic involved."
+        " An error: where such decisions are made, the logic is a required item of Art. "
+        "13(2)(f) and 14(2)(g)."
     ),
 )
 def automated_logic(facts: Facts) -> Iterator[Violation]:
@@ -289,6 +301,8 @@ def automated_logic(facts: Facts) -> Iterator[Violation]:
     (
         "Where decisions are made by automated means only, the notice also states their "
         "significance and the envisaged consequences for the person."
+        " An error: where such decisions are made, this is a required item of Art. 13(2)(f) and"
+        " 14(2)(g)."
     ),
 )
 def automated_consequences(facts: Facts) -> Iterator[Violation]:

@@ -163,6 +163,8 @@ def found_in_text(facts: Facts, pattern: re.Pattern[str], message: str) -> Itera
         '"Indefinitely" is neither a period nor a criterion, and keeping data longer '
         "than needed breaks the storage limitation principle. Say when the data is "
         "deleted or what decides it."
+        " An error although the checker reads words: in a retention row they can only be the "
+        "answer to Art. 13(2)(a), and that answer is no period."
     ),
 )
 def retention_indefinite(facts: Facts) -> Iterator[Violation]:
@@ -187,6 +189,10 @@ def retention_indefinite(facts: Facts) -> Iterator[Violation]:
         'The transparency guidelines (WP260) warn that words such as "may", "might", '
         '"some", "often" and "possible" leave the reader unable to tell what '
         "actually happens. Say what you do, with what data, to whom and when."
+        ' A modal hedge whose verb is the person\'s own request ("tiedot voidaan pyytää", "you '
+        'may withdraw") states a right and is left alone, unless the one who may is the '
+        "controller. A warning, not an error: the checker reads words, the items are answered, "
+        "and only the author can say it more exactly (Art. 12(1))."
     ),
 )
 def vague_words(facts: Facts) -> Iterator[Violation]:
@@ -214,6 +220,8 @@ def vague_words(facts: Facts) -> Iterator[Violation]:
         "The right of access has no yearly quota. Only manifestly unfounded or excessive "
         "requests may be refused or charged for, case by case (Art. 12(5)); a notice "
         'promising access "once a year" misstates the right.'
+        " A warning, not an error: the checker reads words, and the right of access (Art. 15) "
+        "is stated in full either way; the limit should still go."
     ),
 )
 def access_limit(facts: Facts) -> Iterator[Violation]:
@@ -236,6 +244,8 @@ def access_limit(facts: Facts) -> Iterator[Violation]:
         "The controller answers for the processing it has a processor carry out (Art. "
         "24 and 28). Saying that it is not responsible for its subcontractors misleads "
         "the reader."
+        " A warning, not an error: the checker reads words, and the disclaimer misstates the "
+        "responsibility of Art. 24 and 28 but removes no item of Art. 13 or 14."
     ),
 )
 def processor_disclaimer(facts: Facts) -> Iterator[Violation]:
@@ -258,6 +268,8 @@ def processor_disclaimer(facts: Facts) -> Iterator[Violation]:
         "The Personal Data Act (henkilötietolaki 523/1999) was repealed when the Data "
         "Protection Act 1050/2018 took effect on 1 January 2019. A notice citing it "
         "is out of date; cite the GDPR and the Data Protection Act instead."
+        " A warning, not an error: the reference is out of date, but it removes no item of Art."
+        " 13 or 14 from the notice."
     ),
 )
 def repealed_act(facts: Facts) -> Iterator[Violation]:

@@ -627,6 +627,12 @@ def test_every_rule_is_documented() -> None:
         assert rule.article in text
 
 
+def test_every_rule_says_why_it_blocks_or_not() -> None:
+    for rule in RULES.values():
+        assert str(rule.severity) in rule.reason.lower(), rule.code
+        assert "Art." in rule.reason or "section" in rule.reason, rule.code
+
+
 def test_the_rule_reference_is_up_to_date() -> None:
     # Regenerate with the command in registers/compliance/docs.py.
     assert DOCS.read_text(encoding="utf-8") == render()
