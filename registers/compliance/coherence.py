@@ -28,11 +28,14 @@ W = Severity.WARNING
 
 # The words that name each right a notice derives, in the rights paragraph's languages.
 RIGHT_WORDS: dict[Right, dict[str, Terms]] = {
+    # Phrases, not "access" or "correct" alone: "no one else has access" denies no right.
     Right.ACCESS: terms(
-        en="access, inspect*", fi="tarkastaa*, tarkistaa*, ~tarkastus", sv="tillgång, ~insyn"
+        en="right of access, access request*, request* access, inspect*",
+        fi="tarkastaa*, tarkistaa*, ~tarkastus",
+        sv="rätt till tillgång, ~registerutdrag, insyn",
     ),
     Right.RECTIFICATION: terms(
-        en="rectif*, correct*", fi="oikaista, oikais*, korjata, korjaa*", sv="rätta*, rättelse*"
+        en="rectif*, correction*", fi="oikaista, oikais*, korjata, korjaa*", sv="rätta*, rättelse*"
     ),
     Right.ERASURE: terms(
         en="eras*, delet*, remov*", fi="poistaa*, poisto*, ~poisto", sv="radera*, ~radering"
