@@ -11,8 +11,9 @@ A term is written as a word, or several words for a phrase, in one of three ways
 
 - ``word``: a word whose stem equals the stem of ``word`` ("some" is not "something");
 - ``word*``: a word whose stem starts with the stem of ``word`` ("poista*": "poistetaan");
-- ``~word``: a word that contains the stem of ``word`` anywhere, for the parts of the compounds
-  Finnish and Swedish write as one word ("~markkinointi": "suoramarkkinointiin");
+- ``~word``: a word that contains the stem of ``word`` anywhere (the word itself when its stem
+  is shorter than five letters), for the parts of the compounds Finnish and Swedish write as one
+  word ("~markkinointi": "suoramarkkinointiin");
 - ``=word``: exactly this word, case included ("=may" is not the month of May).
 """
 
@@ -147,7 +148,9 @@ def _part(term: str, language: str) -> _Part:
     if term.startswith("="):
         return _Part("=", term[1:])
     if term.startswith("~"):
-        return _Part("~", stem(term[1:], language))
+        # A short stem would turn up inside unrelated words ("ill" in "billing").
+        stemmed = stem(term[1:], language)
+        return _Part("~", stemmed if len(stemmed) >= 5 else term[1:].lower())
     if term.endswith("*"):
         return _Part("*", stem(term[:-1], language))
     return _Part("", stem(term, language))

@@ -97,3 +97,8 @@ def test_access_by_others_is_no_denied_right() -> None:
     assert denied_rights("You have no right of access.", "en") == [
         (Right.ACCESS, "right of access")
     ]
+
+
+def test_a_short_stem_is_not_found_inside_another_word() -> None:
+    assert health_words("Delivery and billing address", "en") == []
+    assert health_words("Illnesses that need care", "en") == ["illnesses"]
