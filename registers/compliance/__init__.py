@@ -12,7 +12,16 @@ from typing import Any
 
 from django.core.cache import cache
 
-from registers.compliance import answers, crosschecks, items, notice, text, text_scans, transfers
+from registers.compliance import (
+    answers,
+    coherence,
+    crosschecks,
+    items,
+    notice,
+    text,
+    text_scans,
+    transfers,
+)
 from registers.compliance.base import RULES, Facts, Finding, Rule, Severity
 from registers.compliance.summary import error_key, remember
 from registers.compliance.text import to_review_by_language
@@ -39,6 +48,7 @@ _RULE_MODULES = (
     text,
     text_scans,
     crosschecks,
+    coherence,
 )  # imported for their rules
 
 

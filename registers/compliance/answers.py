@@ -37,6 +37,7 @@ E = Severity.ERROR
         "for purposes based on a contract (6(1)(b)) or a legal obligation (6(1)(c)); only the "
         "controller knows the answer, and a default would be a statement nobody made, so "
         "publishing waits for an answer per such purpose."
+        " An error: it is a required item of Art. 13(2)(e)."
     ),
 )
 def answer_provision(facts: Facts) -> Iterator[Violation]:
@@ -62,6 +63,8 @@ def answer_provision(facts: Facts) -> Iterator[Violation]:
         "Whether Art. 13, Art. 14 or both apply depends on where the data comes from. "
         "Saying 'collected from you' without the controller having said so would be a "
         "statement nobody made."
+        " An error: unanswered, neither the checker nor the notice can tell whether Art. 13, "
+        "Art. 14 or both apply, nor whether a source must be stated (14(2)(f))."
     ),
 )
 def answer_collected(facts: Facts) -> Iterator[Violation]:
@@ -81,6 +84,8 @@ def answer_collected(facts: Facts) -> Iterator[Violation]:
     (
         "Recipients, processors included, are an item of Art. 13(1)(e). An empty list is "
         "not an answer: the notice says 'not disclosed' only when the controller said so."
+        " An error: the item is required (Art. 13(1)(e), 14(1)(e)), and unanswered the notice "
+        "would be silent on it or say what nobody said."
     ),
 )
 def answer_recipients(facts: Facts) -> Iterator[Violation]:
@@ -103,6 +108,8 @@ def answer_recipients(facts: Facts) -> Iterator[Violation]:
     (
         "A transfer to a third country is an item of Art. 13(1)(f). With no transfer rows "
         "the notice says 'not transferred' only when the controller said so."
+        " An error: the item is required (Art. 13(1)(f), 14(1)(f)), and unanswered the notice "
+        "would be silent on it or say what nobody said."
     ),
 )
 def answer_transfers(facts: Facts) -> Iterator[Violation]:
@@ -122,6 +129,8 @@ def answer_transfers(facts: Facts) -> Iterator[Violation]:
     (
         "Art. 13(2)(f) asks about automated decision-making, profiling included; readers "
         "expect the answer either way. 'None' is printed only when the controller said so."
+        " An error: the item is required (Art. 13(2)(f), 14(2)(g)), and unanswered the notice "
+        "would be silent on it or say what nobody said."
     ),
 )
 def answer_automated(facts: Facts) -> Iterator[Violation]:
@@ -141,6 +150,8 @@ def answer_automated(facts: Facts) -> Iterator[Violation]:
     (
         "Art. 12(3) gives one month, extendable; the time the controller commits to is "
         "its own promise and is printed only when it was entered."
+        " An error: the notice prints this promise, and a default in its place would be a "
+        "promise nobody made; Art. 12(3) is the limit it must keep."
     ),
 )
 def answer_response_time(facts: Facts) -> Iterator[Violation]:
@@ -161,6 +172,8 @@ def answer_response_time(facts: Facts) -> Iterator[Violation]:
         "A reader and a supervisor need to know from when a notice applies (transparency, "
         "Art. 12(1), and accountability, Art. 5(2)). The publication date is not the same "
         "fact, so the date is asked, not assumed."
+        " An error: the date is printed on every output, and a default in its place would be a "
+        "statement nobody made."
     ),
 )
 def answer_effective_date(facts: Facts) -> Iterator[Violation]:

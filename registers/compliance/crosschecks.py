@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
@@ -20,6 +19,7 @@ from registers.compliance.base import (
     text_anchor,
     texts,
 )
+from registers.compliance.wording import clauses, found, quoted, terms
 from registers.models import CategoryRow, JointController, Purpose
 from registers.vocabulary import (
     IDENTITY_CODE,
@@ -53,6 +53,8 @@ def _consent_only(facts: Facts) -> bool:
         "trade-union and sex-life data may be processed only under one of the "
         "conditions of Art. 9(2), on top of an Art. 6 basis. A row is special when its "
         "category is one of these or when it is marked special."
+        " An error: without a 9(2) condition the processing is prohibited by Art. 9(1), "
+        "whatever the notice says."
     ),
 )
 def special_condition(facts: Facts) -> Iterator[Violation]:
@@ -71,15 +73,46 @@ def special_condition(facts: Facts) -> Iterator[Violation]:
             )
 
 
-# Words that, in a category's own name or details, betray data about health (Art. 9(1)).
-# "Special needs" (erityistarpeet) in service situations are largely disabilities and illnesses.
-HEALTH_WORDS = re.compile(
-    r"(?<!\w)(?:health|medical|diagnos\w*|disabilit\w*|allerg\w*|illness\w*|diseases?|"
-    r"special\s+needs|terveys\w*|terveyd\w*|sairau\w*|diagnoo\w*|vamma\w*|päihte\w*|"
-    r"lääki\w*|erityistarpe\w*|erityisruokavali\w*|hälso\w*|sjukdom\w*|funktionsneds\w*|"
-    r"särskilda\s+behov)(?!\w)",
-    re.IGNORECASE,
+# Words that betray data about health (Art. 9(1)). "Special needs" (erityistarpeet) in service
+# situations are largely disabilities and illnesses.
+HEALTH = terms(
+    en=(
+        "health, ~medical, ~diagnos, ~disabilit, ~allerg, ~illness, disease*, special need*,"
+        " medication*"
+    ),
+    fi=(
+        "~terveys, ~terveyd, ~sairau, ~diagnoo, ~vamma, ~päihte, ~lääkity, ~allergi, ~erityistarpe,"
+        " ~erityisruokavali"
+    ),
+    sv="~hälso, ~hälsa, ~sjukdom, ~funktionsneds, ~allergi, särskild* behov",
 )
+# Health care as a sector (a customer's employer, a health centre) is not data about health.
+NOT_HEALTH = ("terveydenhuol", "terveyskesk", "healthcare", "hälso- och sjukvård")
+
+
+def health_words(text: str, language: str, *, relative: bool = False) -> list[str]:
+    """The health words of clauses that are not negated; relative clauses only if asked."""
+    vocabulary = HEALTH.get(language)
+    if vocabulary is None:
+        return []
+    hits = [
+        hit
+        for clause in clauses(text, language)
+        if not clause.negated and (relative or not clause.relative)
+        for hit in vocabulary.find(clause)
+        if not hit.startswith(NOT_HEALTH)
+    ]
+    return list(dict.fromkeys(hits))
+
+
+def _row_health_words(row: CategoryRow) -> list[str]:
+    """Health words in what the row is (its own name) and what it holds (its details), said of
+    the data itself: not negated, not in a relative clause about other people or things."""
+    hits: list[str] = []
+    for value in (row.custom_name, row.details):
+        for language, text in texts(value).items():
+            hits += health_words(text, language)
+    return hits
 
 
 @rule(
@@ -90,16 +123,18 @@ HEALTH_WORDS = re.compile(
     (
         'A category the register names in its own words ("allergies", "special needs") can '
         "be health data without being marked special, and then no Art. 9(2) condition is asked "
-        "for. The checker looks for health words in the names and details of categories that "
-        "are not marked special."
+        "for. The checker reads each category's own name and details (not a negated clause, "
+        "nor a relative clause about other people), and, when no category is marked special, "
+        "the purposes. A warning, not an error: only the controller knows whether the words "
+        "describe health data (Art. 9(1)); once it is marked special, SEL-SPECIAL-CONDITION "
+        "blocks publishing until the Art. 9(2) condition is chosen."
     ),
 )
 def special_unmarked(facts: Facts) -> Iterator[Violation]:
     for index, row in enumerate(facts.categories):
         if row.is_special or row.category in SPECIAL_CATEGORIES:
             continue
-        words = " ".join([*texts(row.custom_name).values(), *texts(row.details).values()])
-        if HEALTH_WORDS.search(words):
+        if _row_health_words(row):
             yield Violation(
                 _(
                     "“%(category)s” seems to describe health data: if it does, mark it as a "
@@ -109,6 +144,32 @@ def special_unmarked(facts: Facts) -> Iterator[Violation]:
                 "categories",
                 field_anchor("is_special", "categories", index),
             )
+    if any(True for _ in facts.special_rows()):
+        return
+    yield from _purposes_speak_of_health(facts)
+
+
+def _purposes_speak_of_health(facts: Facts) -> Iterator[Violation]:
+    for index, purpose in enumerate(facts.purposes):
+        hits = [
+            hit
+            for language, text in texts(purpose.description).items()
+            for hit in health_words(text, language, relative=True)
+        ]
+        if hits:
+            yield Violation(
+                _(
+                    "The purpose “%(purpose)s” speaks of health (%(words)s), but no data category "
+                    "is marked special: mark the category that holds the health data and choose "
+                    "its Art. 9(2) condition."
+                )
+                % {
+                    "purpose": label(purpose.description, row_name(Purpose, index)),
+                    "words": quoted(hits),
+                },
+                "categories",
+            )
+            return
 
 
 @rule(
@@ -122,6 +183,8 @@ def special_unmarked(facts: Facts) -> Iterator[Violation]:
         "special-category data rests on consent too, and plain consent is not enough. "
         "It must be explicit consent (9(2)(a)), or another 9(2) condition with the Art. "
         "6 basis that really applies."
+        " An error: plain consent is no Art. 9(2) condition, so the processing would be "
+        "prohibited by Art. 9(1)."
     ),
 )
 def special_explicit_consent(facts: Facts) -> Iterator[Violation]:
@@ -151,6 +214,8 @@ def special_explicit_consent(facts: Facts) -> Iterator[Violation]:
         "which age a child consents alone and below which a guardian consents. In "
         "Finland the age for information-society services is 13 (Data Protection Act "
         "1050/2018, section 5)."
+        " An error: below that age a child's consent needs a guardian's (Art. 8(1)), so without"
+        " it the consent basis the notice states may not hold."
     ),
 )
 def child_consent_age(facts: Facts) -> Iterator[Violation]:
@@ -166,10 +231,10 @@ def child_consent_age(facts: Facts) -> Iterator[Violation]:
         )
 
 
-_MARKETING = re.compile(
-    r"(?<!\w)(?:\w*marketing|\w*markkinoin\w*|\w*marknadsför\w*|newsletters?|uutiskirje\w*|"
-    r"nyhetsbrev\w*)(?!\w)",
-    re.IGNORECASE,
+MARKETING = terms(
+    en="~marketing, newsletter*",
+    fi="~markkinoin, ~uutiskirje",
+    sv="~marknadsför, ~nyhetsbrev",
 )
 
 
@@ -183,12 +248,15 @@ _MARKETING = re.compile(
         "notice must bring that right to their attention explicitly and apart from "
         "other information (Art. 21(4)). Seloste does so for purposes marked as direct "
         "marketing, so a marketing purpose left unmarked loses that statement."
+        ' A negated clause ("the data is not used for marketing") is no marketing purpose. A '
+        "warning, not an error: only the controller knows whether a purpose that speaks of "
+        "marketing is direct marketing; marked so, the statement of Art. 21(4) follows."
     ),
 )
 def direct_marketing(facts: Facts) -> Iterator[Violation]:
     for index, purpose in enumerate(facts.purposes):
-        words = " ".join(texts(purpose.description).values())
-        if not purpose.is_direct_marketing and _MARKETING.search(words):
+        said = texts(purpose.description).items()
+        if not purpose.is_direct_marketing and any(found(t, lang, MARKETING) for lang, t in said):
             name = label(purpose.description, row_name(Purpose, index))
             yield Violation(
                 _(
@@ -209,6 +277,8 @@ def direct_marketing(facts: Facts) -> Iterator[Violation]:
     (
         "Joint controllers make the essence of their arrangement available to the data "
         "subject: who informs, who answers requests, who does what."
+        " An error: Art. 26(2) requires the essence to be made available to the data subject, "
+        "and the notice is where the reader finds it."
     ),
 )
 def joint_essence(facts: Facts) -> Iterator[Violation]:
@@ -234,6 +304,8 @@ def joint_essence(facts: Facts) -> Iterator[Violation]:
     (
         "A recipient marked as a joint controller shares the responsibility; the "
         "notice then needs the joint controller and the essence of the arrangement."
+        " A warning, not an error: the role may be a slip, and only the controller knows "
+        "whether an arrangement under Art. 26 exists."
     ),
 )
 def joint_arrangement(facts: Facts) -> Iterator[Violation]:

@@ -38,6 +38,8 @@ A1A = "GDPR 13(1)(a), 14(1)(a)"
     (
         "A notice must say who the controller is. The organisation's legal name is the identity a "
         "reader can look up in the trade register."
+        " An error: the controller's identity is a required item of Art. 13(1)(a) and 14(1)(a);"
+        " a notice without it is incomplete."
     ),
 )
 def controller_name(facts: Facts) -> Iterator[Violation]:
@@ -57,6 +59,8 @@ def controller_name(facts: Facts) -> Iterator[Violation]:
     (
         "Contact details of the controller include an address where letters reach it: "
         "a request or an objection may be sent on paper."
+        " An error: the controller's contact details are a required item of Art. 13(1)(a) and "
+        "14(1)(a)."
     ),
 )
 def controller_address(facts: Facts) -> Iterator[Violation]:
@@ -77,6 +81,8 @@ def controller_address(facts: Facts) -> Iterator[Violation]:
     (
         "Besides a postal address, a reader needs a quick way to reach the controller: "
         "an email address or a phone number."
+        " An error: the contact details are a required item of Art. 13(1)(a) and 14(1)(a), and "
+        "Art. 12(2) asks that requests be easy to make."
     ),
 )
 def controller_contact(facts: Facts) -> Iterator[Violation]:
@@ -98,6 +104,8 @@ def controller_contact(facts: Facts) -> Iterator[Violation]:
         "A controller established outside the Union that offers goods or services to, or "
         "monitors, people in the Union designates a representative in the Union (Art. "
         "27) and the notice gives the representative's identity and contact details."
+        " An error: where Art. 27 applies, the representative is a required item of Art. "
+        "13(1)(a) and 14(1)(a)."
     ),
 )
 def representative(facts: Facts) -> Iterator[Violation]:
@@ -128,6 +136,8 @@ def representative(facts: Facts) -> Iterator[Violation]:
     (
         "Where a data protection officer is designated, the notice gives the officer's "
         "contact details, so that people can reach the officer directly (Art. 38(4))."
+        " An error: where an officer is designated, the contact details are a required item of "
+        "Art. 13(1)(b) and 14(1)(b)."
     ),
 )
 def dpo_contact(facts: Facts) -> Iterator[Violation]:
@@ -154,6 +164,7 @@ def dpo_contact(facts: Facts) -> Iterator[Violation]:
     (
         "Every notice says why personal data is processed. Without a purpose there is "
         "nothing to publish."
+        " An error: the purposes are a required item of Art. 13(1)(c) and 14(1)(c)."
     ),
 )
 def purpose_none(facts: Facts) -> Iterator[Violation]:
@@ -172,6 +183,8 @@ def purpose_none(facts: Facts) -> Iterator[Violation]:
         "Processing is lawful only on one of the bases of Art. 6(1), and the notice "
         "states the basis of each purpose. An imported draft can lack it; the checker "
         "does not let it be published so."
+        " An error: the basis of each purpose is a required item of Art. 13(1)(c) and 14(1)(c),"
+        " and the rights the notice states are derived from it."
     ),
 )
 def purpose_basis(facts: Facts) -> Iterator[Violation]:
@@ -194,6 +207,8 @@ def purpose_basis(facts: Facts) -> Iterator[Violation]:
         "When the basis is legitimate interests (Art. 6(1)(f)), naming the basis is not "
         "enough: the notice says in words what the interest is, so that the reader can "
         "weigh it and object."
+        " An error: the interests are a required item of Art. 13(1)(d) and 14(2)(b) whenever "
+        "6(1)(f) is the basis."
     ),
 )
 def legitimate_interest(facts: Facts) -> Iterator[Violation]:
@@ -225,6 +240,7 @@ def legitimate_interest(facts: Facts) -> Iterator[Violation]:
         "A person whose data comes from another source cannot know what was collected "
         "about them; Art. 14 therefore requires the categories of data. (Under Art. 13 "
         "they are good practice and the editor asks for them anyway.)"
+        " An error: under Art. 14 the categories are a required item (14(1)(d))."
     ),
 )
 def categories(facts: Facts) -> Iterator[Violation]:
@@ -250,6 +266,8 @@ def categories(facts: Facts) -> Iterator[Violation]:
         "When the controller answers that data is disclosed or processed by service "
         "providers, Art. 13(1)(e) asks who they are, or at least their categories: an "
         "answer of yes with an empty list leaves the item unanswered."
+        " An error: the recipients are a required item of Art. 13(1)(e) and 14(1)(e) once the "
+        "controller has said there are some."
     ),
 )
 def recipients_none(facts: Facts) -> Iterator[Violation]:
@@ -272,6 +290,8 @@ def recipients_none(facts: Facts) -> Iterator[Violation]:
         "The role (processor, independent controller, authority ...) tells the reader "
         "who answers for the data, and the country whether the data leaves the EU/EEA. "
         "Imported drafts can lack both."
+        " An error: without the role and the country the recipient item (Art. 13(1)(e)) is "
+        "incomplete and a transfer (13(1)(f)) cannot be seen."
     ),
 )
 def recipient_details(facts: Facts) -> Iterator[Violation]:

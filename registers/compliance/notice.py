@@ -17,7 +17,9 @@ from registers.compliance.base import (
     row_name,
     rule,
     text_anchor,
+    texts,
 )
+from registers.compliance.wording import Terms, clauses, terms
 from registers.models import ProvisionRequirement, Purpose, Retention
 from registers.vocabulary import (
     LegalBasis,
@@ -37,6 +39,8 @@ A2A = "GDPR 13(2)(a), 14(2)(a)"
     (
         "The notice states how long data is kept or, if that cannot be said, the "
         "criteria that decide it."
+        " An error: the period or its criteria are a required item of Art. 13(2)(a) and "
+        "14(2)(a)."
     ),
 )
 def retention_none(facts: Facts) -> Iterator[Violation]:
@@ -55,6 +59,8 @@ def retention_none(facts: Facts) -> Iterator[Violation]:
     (
         'A rule naming only the data ("customer data") says nothing about how long it '
         "is kept. A period needs its unit."
+        " An error: a rule without a period or criteria leaves the required item of Art. "
+        "13(2)(a) and 14(2)(a) unanswered."
     ),
 )
 def retention_period(facts: Facts) -> Iterator[Violation]:
@@ -83,6 +89,8 @@ def retention_period(facts: Facts) -> Iterator[Violation]:
         "The rights themselves are derived from the legal bases and written by Seloste, "
         "but the controller must facilitate their exercise (Art. 12(2)): the notice "
         "says where and how to make a request."
+        " An error: without a way to make a request the rights of Art. 13(2)(b) and 14(2)(c) "
+        "cannot be used, and Art. 12(2) asks the controller to facilitate them."
     ),
 )
 def rights_channel(facts: Facts) -> Iterator[Violation]:
@@ -98,6 +106,55 @@ def rights_channel(facts: Facts) -> Iterator[Violation]:
         )
 
 
+# Words that say how consent is withdrawn: the right itself, or the usual ways of doing it.
+WITHDRAWAL = terms(
+    en="withdraw*, unsubscrib*, opt out, cancel*, revok*",
+    fi="peruuttaa*, perua, perum*, ~peruutus, ~peruminen, kieltäyty*, ~kielto, kieltää, kiellä*",
+    sv="återkalla*, avregistrera*, avsluta*, ~avanmäl, ~avprenumer",
+)
+EMAIL = terms(en="email*, e-mail*, mail*", fi="~sähköpost", sv="~e-post, ~mejl")
+# The ways of giving consent a text names: "subscribe by email", "tilaa sähköpostilla".
+GIVING = terms(
+    en="consent*, subscrib*, order*, sign* up, register*, ask*, request*",
+    fi="suostumus*, suostu*, tilaa*, tilaus*, ~tilaam, ilmoittautu*, pyytä*, pyyde*",
+    sv="samtyck*, prenumerera*, beställ*, anmäl*, begär*",
+)
+
+
+def _said(value: object, vocabulary: dict[str, Terms], *also: dict[str, Terms]) -> bool:
+    """A clause of the text, not negated, holds words of the vocabulary (and of each of also)."""
+    for language, text in texts(value).items():
+        for clause in clauses(text, language):
+            groups = (vocabulary, *also)
+            if not clause.negated and all(
+                language in group and clause in group[language] for group in groups
+            ):
+                return True
+    return False
+
+
+def _consent_purposes(facts: Facts) -> list[Purpose]:
+    return [p for p in facts.purposes if p.basis == LegalBasis.CONSENT]
+
+
+def consent_given_by_email(facts: Facts) -> bool:
+    """The register says that consent is given by email (or a form that sends one).
+
+    Then a request by email to the address for requests withdraws it by the same means (Art.
+    7(3); EDPB Guidelines 05/2020 on consent, paragraph 114: withdrawal through the same means
+    the consent was given). The model has no field for how consent is given, so the checker
+    reads the consent purposes for a clause that names both giving consent and email.
+    """
+    return any(_said(p.description, GIVING, EMAIL) for p in _consent_purposes(facts))
+
+
+def withdrawal_described(facts: Facts) -> bool:
+    """The rights text or a consent purpose says how to withdraw (not: "cannot withdraw")."""
+    if _said(facts.register.rights_channel, WITHDRAWAL):
+        return True
+    return any(_said(p.description, WITHDRAWAL) for p in _consent_purposes(facts))
+
+
 @rule(
     "SEL-CONSENT-WITHDRAWAL",
     W,
@@ -105,22 +162,29 @@ def rights_channel(facts: Facts) -> Iterator[Violation]:
     gettext_lazy("With consent, the notice says how to withdraw it"),
     (
         "The right to withdraw consent is derived from the consent basis (6(1)(a) or "
-        "9(2)(a)) and always stated. Withdrawing must be as easy as giving consent, so "
-        "an email address alone is weak: describe the way (a link in every message, an "
-        "account setting)."
+        "9(2)(a)) and always stated. Withdrawing must be as easy as giving consent (Art. 7(3)): "
+        "the checker asks for words on how to withdraw (a link in every message, an account "
+        "setting) in the text on exercising the rights or in a consent purpose, and text there "
+        "that never mentions withdrawal does not count. An email address for requests is as "
+        "easy when consent, too, is given by email or by a form that sends one: the same means "
+        "(EDPB Guidelines 05/2020, paragraph 114). A warning, not an error: the right itself is "
+        "printed either way, and only the way to use it is missing."
     ),
 )
 def consent_withdrawal(facts: Facts) -> Iterator[Violation]:
     explicit = any(row.special_condition == "A9-2-a" for row in facts.categories)
-    if (facts.consent_basis or explicit) and not filled(facts.register.rights_channel):
-        yield Violation(
-            _(
-                "Consent is a legal basis: describe how a person withdraws consent, as "
-                "easily as it was given (for example an unsubscribe link)."
-            ),
-            "rights",
-            text_anchor("rights_channel"),
-        )
+    if not (facts.consent_basis or explicit) or withdrawal_described(facts):
+        return
+    if facts.register.rights_email.strip() and consent_given_by_email(facts):
+        return
+    yield Violation(
+        _(
+            "Consent is a legal basis: describe how a person withdraws consent, as "
+            "easily as it was given (for example an unsubscribe link)."
+        ),
+        "rights",
+        text_anchor("rights_channel"),
+    )
 
 
 # --- 13(2)(e): must the person provide the data? ------------------------------------------------
@@ -134,6 +198,8 @@ def consent_withdrawal(facts: Facts) -> Iterator[Violation]:
     (
         "Data processed for a contract or a legal obligation is normally required. A "
         "purpose on such a basis marked voluntary is likely a default left unchanged."
+        " A warning, not an error: the item of Art. 13(2)(e) is answered, and data for a "
+        "contract can be truly voluntary; only the controller knows."
     ),
 )
 def provision_required(facts: Facts) -> Iterator[Violation]:
@@ -164,6 +230,7 @@ def provision_required(facts: Facts) -> Iterator[Violation]:
     (
         "When data is required by law or by a contract, the notice states what follows "
         "if the person does not provide it (for example: we cannot deliver the order)."
+        " An error: the consequences are part of the required item of Art. 13(2)(e)."
     ),
 )
 def provision_consequence(facts: Facts) -> Iterator[Violation]:
@@ -192,6 +259,7 @@ def provision_consequence(facts: Facts) -> Iterator[Violation]:
     (
         "When data comes from elsewhere, the notice names the source and whether it is "
         "publicly accessible."
+        " An error: the source is a required item of Art. 14(2)(f)."
     ),
 )
 def source(facts: Facts) -> Iterator[Violation]:
@@ -212,6 +280,8 @@ def source(facts: Facts) -> Iterator[Violation]:
     (
         "Where decisions are made by automated means only (Art. 22), the notice gives "
         "meaningful information about the logic involved."
+        " An error: where such decisions are made, the logic is a required item of Art. "
+        "13(2)(f) and 14(2)(g)."
     ),
 )
 def automated_logic(facts: Facts) -> Iterator[Violation]:
@@ -231,6 +301,8 @@ def automated_logic(facts: Facts) -> Iterator[Violation]:
     (
         "Where decisions are made by automated means only, the notice also states their "
         "significance and the envisaged consequences for the person."
+        " An error: where such decisions are made, this is a required item of Art. 13(2)(f) and"
+        " 14(2)(g)."
     ),
 )
 def automated_consequences(facts: Facts) -> Iterator[Violation]:

@@ -129,6 +129,7 @@ def translated_texts(facts: Facts) -> Iterator[Text]:
     (
         "A notice is published in the languages its readers use; a register with no "
         "language chosen has nothing to publish."
+        " An error: there is no notice to publish (Art. 12(1))."
     ),
 )
 def languages(facts: Facts) -> Iterator[Violation]:
@@ -149,6 +150,8 @@ def languages(facts: Facts) -> Iterator[Violation]:
         "The register's name and each row's own text (a purpose, a source, a recipient, "
         "what a retention rule covers, a cookie's purpose and duration) are what the "
         "notice says; an imported draft can lack them."
+        " An error: the empty text is the item itself, so an Art. 13 or 14 item would be "
+        "printed without its words."
     ),
 )
 def text_required(facts: Facts) -> Iterator[Violation]:
@@ -171,6 +174,8 @@ def text_required(facts: Facts) -> Iterator[Violation]:
         "A notice published in Swedish with one paragraph in Finnish only is not "
         "intelligible to its Swedish readers. Any field written in one language must "
         "be written in all the register's languages."
+        " An error: a reader of that language would get part of the notice in a language they "
+        "may not read, which is not intelligible information (Art. 12(1))."
     ),
 )
 def text_untranslated(facts: Facts) -> Iterator[Violation]:

@@ -16,6 +16,7 @@ from registers.compliance.base import (
     rule,
 )
 from registers.compliance.text import Text, translated_texts
+from registers.compliance.wording import clauses, quoted, terms
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -26,36 +27,58 @@ def _pattern(*words: str) -> re.Pattern[str]:
 
 # WP260 (paragraph 13) names "may", "might", "some", "often" and "possible" as qualifiers that
 # leave the reader guessing; these are their usual equivalents in our three languages.
-VAGUE_WORDS = {
+HEDGES = terms(
     # "may" in lower case only, so that the month of May is not taken for a hedge.
-    "en": _pattern(
-        "(?-i:may)", "might", "some", "often", "possible", "possibly", "perhaps", "occasionally"
-    ),
-    "fi": _pattern(
-        "saattaa",
-        "saattavat",
-        "saatamme",
-        r"voi\s+olla",
-        r"voivat\s+olla",
-        "voidaan",
-        "mahdollisesti",
-        "joitakin",
-        "joitain",
-        "usein",
-        "tarvittaessa",
+    en="=may, might, some, often, possible, possibly, perhaps, occasionally",
+    # Uninflected adverbs and verb forms, so exact words: "saattaa" is not "saat" (you get).
+    fi=(
+        "=saattaa, =Saattaa, =saattavat, =saatamme, =voi =olla, =voivat =olla, =voidaan, =Voidaan,"
+        " =mahdollisesti, =Mahdollisesti, =joitakin, =joitain, =usein, =Usein, =tarvittaessa,"
+        " =Tarvittaessa"
     ),
     # Plain "kan" is also "can" ("du kan begära"): only "kan komma att" is the hedge.
-    "sv": _pattern(
-        r"kan\s+komma\s+att",
-        "kanske",
-        "eventuellt",
-        "vissa",
-        "ibland",
-        "ofta",
-        "möjligen",
-        "möjligtvis",
+    sv="kan komma att, kanske, eventuellt, vissa, ibland, ofta, möjligen, möjligtvis",
+)
+# A modal hedge whose verb is the person's own request is a right, not vagueness about
+# processing:
+# "tiedot voidaan pyytää" (the data can be requested), "you may withdraw your consent".
+OWN_ACTIONS = terms(
+    en=(
+        "request*, ask*, withdraw*, object*, complain*, contact*, unsubscrib*, opt out,"
+        " exercis*, lodg*, obtain*"
     ),
-}
+    fi=(
+        "pyytää*, vaatia, vaatim*, perua, perum*, peruuttaa*, kieltää, kieltäyty*, tarkastaa*,"
+        " tarkistaa*, valittaa, vastustaa*, ottaa yhteyttä"
+    ),
+    sv="begära*, återkalla*, invända*, klaga*, kontakta*, avregistrera*, avsluta*",
+)
+# Only modal verbs govern a verb: "possibly request" stays a hedge.
+MODALS = {"en": {"may", "might"}, "fi": {"voidaan"}, "sv": {"kan komma att"}}
+# ... unless the one who may is the controller: "we may ask for proof of identity".
+CONTROLLER = terms(
+    en="we, controller, company",
+    fi="me, rekisterinpitäjä*, yritys*",
+    sv="vi, personuppgiftsansvarig*, företaget",
+)
+
+
+def hedges(text: str, language: str) -> list[str]:
+    """The hedges of the text, leaving out modals whose verb is the person's own request."""
+    vague, own, ours = HEDGES.get(language), OWN_ACTIONS.get(language), CONTROLLER.get(language)
+    if vague is None or own is None or ours is None:
+        return []
+    hits = []
+    for clause in clauses(text, language):
+        for start, hit in vague.positions(clause):
+            after = [s for s, _ in own.positions(clause) if s > start]
+            before = [s for s, _ in ours.positions(clause) if s < start]
+            modal = hit in MODALS.get(language, set())
+            if not (modal and after and not before):
+                hits.append(hit)
+    return list(dict.fromkeys(hits))
+
+
 REPEALED_ACT = _pattern(
     r"henkilötietolai\w*",
     r"henkilötietolaki",
@@ -140,6 +163,8 @@ def found_in_text(facts: Facts, pattern: re.Pattern[str], message: str) -> Itera
         '"Indefinitely" is neither a period nor a criterion, and keeping data longer '
         "than needed breaks the storage limitation principle. Say when the data is "
         "deleted or what decides it."
+        " An error although the checker reads words: in a retention row they can only be the "
+        "answer to Art. 13(2)(a), and that answer is no period."
     ),
 )
 def retention_indefinite(facts: Facts) -> Iterator[Violation]:
@@ -164,20 +189,23 @@ def retention_indefinite(facts: Facts) -> Iterator[Violation]:
         'The transparency guidelines (WP260) warn that words such as "may", "might", '
         '"some", "often" and "possible" leave the reader unable to tell what '
         "actually happens. Say what you do, with what data, to whom and when."
+        ' A modal hedge whose verb is the person\'s own request ("tiedot voidaan pyytää", "you '
+        'may withdraw") states a right and is left alone, unless the one who may is the '
+        "controller. A warning, not an error: the checker reads words, the items are answered, "
+        "and only the author can say it more exactly (Art. 12(1))."
     ),
 )
 def vague_words(facts: Facts) -> Iterator[Violation]:
     for text in translated_texts(facts):
         for language, words in text.value.items():
-            pattern = VAGUE_WORDS.get(language)
-            hits = _hits(pattern, words) if pattern else ""
+            hits = hedges(words, language)
             if hits:
                 yield Violation(
                     _(
                         "%(where)s, “%(field)s” (%(language)s): vague words %(words)s. Say exactly "
                         "what you do."
                     )
-                    % {**text.describe(language), "words": hits},
+                    % {**text.describe(language), "words": quoted(hits)},
                     text.section,
                     text.anchor(facts, language),
                 )
@@ -192,6 +220,8 @@ def vague_words(facts: Facts) -> Iterator[Violation]:
         "The right of access has no yearly quota. Only manifestly unfounded or excessive "
         "requests may be refused or charged for, case by case (Art. 12(5)); a notice "
         'promising access "once a year" misstates the right.'
+        " A warning, not an error: the checker reads words, and the right of access (Art. 15) "
+        "is stated in full either way; the limit should still go."
     ),
 )
 def access_limit(facts: Facts) -> Iterator[Violation]:
@@ -214,6 +244,8 @@ def access_limit(facts: Facts) -> Iterator[Violation]:
         "The controller answers for the processing it has a processor carry out (Art. "
         "24 and 28). Saying that it is not responsible for its subcontractors misleads "
         "the reader."
+        " A warning, not an error: the checker reads words, and the disclaimer misstates the "
+        "responsibility of Art. 24 and 28 but removes no item of Art. 13 or 14."
     ),
 )
 def processor_disclaimer(facts: Facts) -> Iterator[Violation]:
@@ -236,6 +268,8 @@ def processor_disclaimer(facts: Facts) -> Iterator[Violation]:
         "The Personal Data Act (henkilötietolaki 523/1999) was repealed when the Data "
         "Protection Act 1050/2018 took effect on 1 January 2019. A notice citing it "
         "is out of date; cite the GDPR and the Data Protection Act instead."
+        " A warning, not an error: the reference is out of date, but it removes no item of Art."
+        " 13 or 14 from the notice."
     ),
 )
 def repealed_act(facts: Facts) -> Iterator[Violation]:

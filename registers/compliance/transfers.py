@@ -57,6 +57,8 @@ def _transfer_covers(facts: Facts, recipient_pk: int | None, country: str) -> bo
         "Data sent to a recipient in a third country is a transfer. The notice states "
         "the fact and the ground: an adequacy decision, an Art. 46 safeguard or an Art. "
         "49 derogation."
+        " An error: the transfer and its ground are a required item of Art. 13(1)(f) and "
+        "14(1)(f), and a transfer without a ground is unlawful (Art. 44)."
     ),
 )
 def transfer_missing(facts: Facts) -> Iterator[Violation]:
@@ -82,6 +84,8 @@ def transfer_missing(facts: Facts) -> Iterator[Violation]:
     (
         "A transfer without an adequacy decision, a safeguard or a derogation is not "
         "lawful, and the notice must name which one applies."
+        " An error: the ground is part of the required item of Art. 13(1)(f) and 14(1)(f), and "
+        "without one the transfer is unlawful (Art. 44)."
     ),
 )
 def transfer_mechanism(facts: Facts) -> Iterator[Violation]:
@@ -105,6 +109,8 @@ def transfer_mechanism(facts: Facts) -> Iterator[Violation]:
         "and certification, the notice says how to obtain a copy of the safeguard or "
         "where it is available. Cookies and tools have no field of their own for this, "
         "so a transfer row for the same country must say it."
+        " An error: for an Art. 46 or 47 safeguard, the means to obtain a copy is part of the "
+        "required item of Art. 13(1)(f) and 14(1)(f)."
     ),
 )
 def transfer_copy(facts: Facts) -> Iterator[Violation]:
@@ -148,6 +154,8 @@ def _copy_for_country(facts: Facts, country: str) -> bool:
         "The Data Privacy Framework is an adequacy decision for certified organisations "
         "in the United States. For any other country it is no ground, and even in the "
         "US the recipient must be on the list of certified organisations."
+        " A warning, not an error: a ground is named, so the item of Art. 13(1)(f) is answered;"
+        " whether the recipient is certified, or the country a slip, only the controller knows."
     ),
 )
 def transfer_dpf(facts: Facts) -> Iterator[Violation]:
@@ -191,6 +199,8 @@ def _tool_country(cookie: Cookie) -> str:
         "send data there. Unless the tool is configured to keep data in the EU/EEA, it "
         "is a transfer and needs a ground. A well-known US tool (Google, Meta, Microsoft, "
         "Mailchimp and the like) entered without a country is taken to be in the United States."
+        " An error, as for any recipient: the fact and the ground of the transfer are required "
+        "by Art. 13(1)(f) and 14(1)(f)."
     ),
 )
 def cookie_transfer(facts: Facts) -> Iterator[Violation]:
@@ -216,6 +226,8 @@ def cookie_transfer(facts: Facts) -> Iterator[Violation]:
     (
         "The provider of a tool is a recipient, and its country decides whether there "
         "is a transfer. Imported drafts can lack both."
+        " An error: the provider is a recipient (Art. 13(1)(e)) and its country decides the "
+        "transfer item (13(1)(f))."
     ),
 )
 def cookie_details(facts: Facts) -> Iterator[Violation]:

@@ -12,10 +12,11 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import App, slug_for
 from tests.browser.helpers import (
-    answer_the_effective_date,
+    answer_the_interview,
     assert_accessible,
     create_register,
     fill_controller,
+    open_overview,
     publish,
     save,
     sign_up,
@@ -51,11 +52,11 @@ def test_a_changed_finnish_text_holds_publishing_until_its_translation_is_confir
     slug, register = slug_for(request.node.name), "asiakkaat"
     sign_up(page, app, slug=slug, email=f"owner@{slug}.example")
     create_register(page, app, slug=slug, register=register, sector="web-shop")
-    page.goto(app.org_url(slug, "/controller/"))
+    answer_the_interview(page)
+    page.locator("aside a[href^='/controller/']").first.click()
     fill_controller(page)
-    answer_the_effective_date(page, app, slug, register)
     publish(page, app, slug=slug, register=register, summary="Ensimmäinen versio")
-    page.goto(app.org_url(slug, f"/registers/{register}/"))
+    open_overview(page, register)
 
     open_section(page, "purposes")
     page.locator("textarea[name='purposes-0-description_fi']").fill(REVISED_FI)

@@ -312,8 +312,27 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
         lambda w: _set(w.register, rights_channel={}),
     ),
     "SEL-CONSENT-WITHDRAWAL": (
-        lambda w: (_consent(w), _set(w.register, rights_channel={})),
+        # Text in the rights channel that never mentions withdrawal does not silence it.
         lambda w: _consent(w),
+        lambda w: (_consent(w), _set(w.register, rights_channel=every("Withdraw consent here"))),
+    ),
+    "SEL-RIGHTS-CONTRADICTION": (
+        lambda w: _set(
+            w.register, rights_channel=every("The Accounting Act means data cannot be erased")
+        ),
+        lambda w: _set(
+            w.register, rights_channel=every("Data is not erased until the accounting period ends")
+        ),
+    ),
+    "SEL-SOURCE-CATEGORIES": (
+        lambda w: Source.objects.create(
+            register=w.register, description=every("Public registers"), publicly_available=True
+        ),
+        lambda w: Source.objects.create(
+            register=w.register,
+            description=every("Names from public registers"),
+            publicly_available=True,
+        ),
     ),
     "SEL-PROVISION-REQUIRED": (
         lambda w: _set(w.purpose, requirement="voluntary", consequence={}),
@@ -627,6 +646,12 @@ def test_every_rule_is_documented() -> None:
     for code, rule in RULES.items():
         assert f"`{code}`" in text
         assert rule.article in text
+
+
+def test_every_rule_says_why_it_blocks_or_not() -> None:
+    for rule in RULES.values():
+        assert str(rule.severity) in rule.reason.lower(), rule.code
+        assert "Art." in rule.reason or "section" in rule.reason, rule.code
 
 
 def test_the_rule_reference_is_up_to_date() -> None:

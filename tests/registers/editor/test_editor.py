@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from registers.editor.sections import SECTIONS
 from registers.models import JointController, Purpose, Recipient, Register, Transfer
 from tests.conftest import host_client
 from tests.registers.editor.test_editor_support import (
-    SECTIONS,
     disabled_names,
     edit_url,
     field_error,

@@ -6,9 +6,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from registers.editor.sections import SECTIONS
 from registers.models import Controller, Register
 from tests.registers.editor.test_editor_support import (
-    SECTIONS,
     edit_url,
     make_register,
     read_form,

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from registers.editor.sections import SECTIONS
 from registers.models import Register
 from registers.portable import register_from_dict, register_to_dict
-from tests.registers.editor.test_editor_support import SECTIONS, edit_url, read_form
+from tests.registers.editor.test_editor_support import edit_url, read_form
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "fixtures" / "seeds").glob("*.json"))
 

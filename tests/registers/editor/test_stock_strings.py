@@ -10,10 +10,10 @@ import pytest
 from django.urls import reverse
 
 from registers.editor.interview.questions import QUESTIONS
+from registers.editor.sections import SECTIONS
 from registers.publishing.versions import register_publish
 from tests.conftest import BASE, host_client
 from tests.registers.document.test_document import full_controller, full_register
-from tests.registers.editor.test_editor_support import SECTIONS
 
 QUESTION_SLUGS = [question.slug for question in QUESTIONS]
 STOCK = ("Select an option", "---------", "This field is required", "too similar to the")

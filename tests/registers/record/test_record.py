@@ -268,7 +268,10 @@ def test_the_record_pages_speak_the_users_language(
 
 @pytest.mark.parametrize(
     ("language", "message"),
-    [("fi", "Joku muu tallensi tämän välillä."), ("en", "Someone else saved this in the meantime.")],
+    [
+        ("fi", "Joku muu tallensi tämän välillä."),
+        ("en", "Someone else saved this in the meantime."),
+    ],
 )
 def test_the_refusal_of_a_stale_save_is_in_the_users_language(
     clinic: Register, acme: Organisation, owner: Any, language: str, message: str
