@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from registers.compliance import answers, crosschecks, items, notice, text, text_scans, transfers
+from registers.compliance import (
+    answers,
+    crosschecks,
+    items,
+    notice,
+    retention,
+    text,
+    text_scans,
+    transfers,
+)
 from registers.compliance.base import RULES, Facts, Finding, Rule, Severity
 from registers.models import Controller, Register
 
@@ -30,6 +39,7 @@ _RULE_MODULES = (
     items,
     transfers,
     notice,
+    retention,
     text,
     text_scans,
     crosschecks,

@@ -26,7 +26,7 @@ from registers.models import (
     Transfer,
 )
 from registers.translated import translation
-from registers.vocabulary import LegalBasis, is_eea
+from registers.vocabulary import ConsentMethod, LegalBasis, is_eea, location_choices
 
 
 class RowForm(EditorForm):
@@ -61,6 +61,7 @@ class PurposeForm(RowForm):
             "legitimate_interest",
             "requirement",
             "consequence",
+            "consent_method",
             "is_direct_marketing",
         )
         help_texts = {
@@ -74,6 +75,10 @@ class PurposeForm(RowForm):
             "is_direct_marketing": _(
                 "Marketing sent to people directly; they may always object to it (Art. 21)."
             ),
+            "consent_method": _(
+                "Consent is valid only as a clear act, such as ticking an empty box (Art. 4(11)); "
+                "using the site is not consent."
+            ),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -83,11 +88,18 @@ class PurposeForm(RowForm):
             "basis",
             LegalBasis.LEGITIMATE_INTERESTS.value,
         )
-        if "requirement" in self.fields:
-            # "Not answered yet" rather than a dash: nothing is printed until it is answered.
-            requirement = self.fields["requirement"]
-            assert isinstance(requirement, forms.ChoiceField)
-            requirement.choices = [("", _("Not answered yet")), *ProvisionRequirement.choices]
+        self.fields["consent_method"].show_when = (  # type: ignore[attr-defined]
+            "basis",
+            LegalBasis.CONSENT.value,
+        )
+        # "Not answered yet" rather than a dash: nothing is printed until it is answered.
+        for name, choices in (
+            ("requirement", ProvisionRequirement.choices),
+            ("consent_method", ConsentMethod.choices),
+        ):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [("", _("Not answered yet")), *choices]
 
 
 class CategoryForm(RowForm):
@@ -127,8 +139,17 @@ class RecipientForm(RowForm):
                 "own purposes."
             ),
             "description": _("Who they are and what they do with the data (Art. 13(1)(e))."),
-            "country": _("Where the recipient processes the data."),
+            "country": _(
+                "Where the recipient processes the data: a country, or the EU/EEA. A named "
+                "recipient needs it; a category only when it is outside the EU/EEA."
+            ),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["country"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "—"), *location_choices(get_language() or "en")]
 
 
 def recipient_label(recipient: Recipient) -> str:
@@ -141,10 +162,21 @@ class TransferForm(RowForm):
 
     class Meta:
         model = Transfer
-        fields = ("recipient", "country", "mechanism", "description", "copy_available")
+        fields = (
+            "recipient",
+            "country",
+            "country_unknown",
+            "mechanism",
+            "description",
+            "copy_available",
+        )
         help_texts = {
             "recipient": _("One of the recipients on the Recipients page."),
             "country": _("The country outside the EU and EEA."),
+            "country_unknown": _(
+                "Tick only if you do not know the country or the data goes to several: the "
+                "notice says so, and publishing waits until each country is named."
+            ),
             "mechanism": _("What makes the transfer lawful (GDPR Chapter V)."),
             "description": _("Which data is transferred."),
             "copy_available": _(
@@ -184,9 +216,17 @@ class TransferForm(RowForm):
         recipient = cleaned.get("recipient")
         if recipient is not None and _outside_eea(recipient):
             cleaned["country"] = recipient.country
+        elif cleaned.get("country_unknown") and not cleaned.get("country"):
+            pass  # what the user said; the checker refuses it with the reason
         elif not cleaned.get("country") and "country" not in self.errors:
             self.add_error("country", _("Choose the country, or a recipient outside the EU/EEA."))
         return cleaned
+
+
+def category_label(row: CategoryRow) -> str:
+    if row.category:
+        return str(row.get_category_display())
+    return translation(row.custom_name, get_language() or "en") or str(row.pk)
 
 
 def _outside_eea(recipient: Recipient) -> bool:
@@ -196,14 +236,39 @@ def _outside_eea(recipient: Recipient) -> bool:
 class RetentionForm(RowForm):
     class Meta:
         model = Retention
-        fields = ("applies_to", "period", "unit", "criteria")
+        fields = (
+            "applies_to",
+            "categories",
+            "all_other_data",
+            "period",
+            "unit",
+            "end_event",
+            "criteria",
+        )
+        widgets = {"categories": forms.CheckboxSelectMultiple}
         help_texts = {
-            "applies_to": _("The data or the purpose this rule covers."),
+            "applies_to": _("Optional: a name for the rule, such as “Accounting records”."),
+            "categories": _(
+                "The data categories this rule covers (from the Data categories page). Every "
+                "category needs a rule."
+            ),
+            "all_other_data": _("Tick for the rule that covers every category no rule names."),
             "period": _(
                 "How long the data is kept (Art. 13(2)(a)). If no fixed period fits, leave it "
-                "empty and give the criteria."
+                "empty and name the event that ends keeping."
             ),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["categories"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        # Only this register's categories, named as the Data categories page names them.
+        field.queryset = (
+            self.register.categories.all() if self.register else CategoryRow.objects.none()
+        )
+        field.label_from_instance = category_label  # type: ignore[method-assign,assignment]
+        field.widget.attrs["class"] = "checkbox-list"
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

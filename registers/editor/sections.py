@@ -185,3 +185,4 @@ def save_rows(formset: Any) -> None:
     for row in rows:
         row.position = positions.get(id(row), row.position)
         row.save()
+    formset.save_m2m()

@@ -24,7 +24,7 @@ from registers.translated import LANGUAGE_CODES, TranslatedTextField
 
 REGISTER_FORMAT = "seloste.register"
 ORGANISATION_FORMAT = "seloste.organisation"
-VERSION = 2
+VERSION = 3
 
 # Related name -> row model, in the order of the file. Recipients come before transfers, which
 # point into them by index.
@@ -72,16 +72,21 @@ def _instance_to_dict(instance: models.Model, **extra: Any) -> dict[str, Any]:
 def register_to_dict(register: Register) -> dict[str, Any]:
     data: dict[str, Any] = {"format": REGISTER_FORMAT, "version": VERSION}
     data.update(_instance_to_dict(register))
-    recipient_index: dict[int, int] = {}
+    index: dict[str, dict[int, int]] = {"recipients": {}, "categories": {}}
     for name in ROWS:
         rows = list(getattr(register, name).order_by("position", "pk"))
-        if name == "recipients":
-            recipient_index = {row.pk: index for index, row in enumerate(rows)}
-        data[name] = [_row_to_dict(row, recipient_index) for row in rows]
+        if name in index:
+            index[name] = {row.pk: position for position, row in enumerate(rows)}
+        data[name] = [_row_to_dict(row, index["recipients"], index["categories"]) for row in rows]
     return data
 
 
-def _row_to_dict(row: models.Model, recipient_index: dict[int, int]) -> dict[str, Any]:
+def _row_to_dict(
+    row: models.Model, recipient_index: dict[int, int], category_index: dict[int, int]
+) -> dict[str, Any]:
+    if isinstance(row, Retention):
+        covered = sorted(category_index[c.pk] for c in row.categories.all())
+        return {"categories": covered, **_instance_to_dict(row)}
     if isinstance(row, Transfer):
         index = recipient_index.get(row.recipient_id) if row.recipient_id else None
         # Keep the key where the model declares it, right after the position.
