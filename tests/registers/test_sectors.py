@@ -93,9 +93,15 @@ def test_each_template_leaves_only_the_organisations_own_details(sector):
         problems += [] if data[key] else [f"{key} is empty"]
     problems += [] if data["retention"] else ["no retention rule"]
     problems += [
-        "retention without period or criteria"
+        "retention without a period or an end"
         for rule in data["retention"]
-        if not rule["period"] and not rule["criteria"]
+        if not rule["period"] and not rule["end_event"]
+    ]
+    covered = {index for rule in data["retention"] for index in rule["categories"]}
+    problems += [
+        f"category {index} has no retention rule"
+        for index in range(len(data["categories"]))
+        if index not in covered
     ]
     assert problems == []
 
