@@ -273,3 +273,13 @@ class RegisterSectionForm(EditorForm):
     def clean_languages(self) -> list[str]:
         chosen = self.cleaned_data["languages"]
         return [code for code in LANGUAGE_CODES if code in chosen]
+
+
+class RowForm(EditorForm):
+    """A row of one of the register's lists; the register is given by the formset."""
+
+    def __init__(self, *args: Any, register: Register | None = None, **kwargs: Any) -> None:
+        self.register = register
+        super().__init__(*args, **kwargs)
+        if "DELETE" in self.fields:
+            style_field(self.fields["DELETE"])

@@ -11,7 +11,8 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from registers.editor.forms import EditorForm, style_field
+from registers.editor.forms import RowForm, style_field
+from registers.editor.retention_form import RetentionForm
 from registers.limits import MAX_ROWS
 from registers.models import (
     CategoryRow,
@@ -27,16 +28,6 @@ from registers.models import (
 )
 from registers.translated import translation
 from registers.vocabulary import ConsentMethod, LegalBasis, is_eea, location_choices
-
-
-class RowForm(EditorForm):
-    """A row of one of the register's lists; the register is given by the formset."""
-
-    def __init__(self, *args: Any, register: Register | None = None, **kwargs: Any) -> None:
-        self.register = register
-        super().__init__(*args, **kwargs)
-        if "DELETE" in self.fields:
-            style_field(self.fields["DELETE"])
 
 
 class JointControllerForm(RowForm):
@@ -223,58 +214,8 @@ class TransferForm(RowForm):
         return cleaned
 
 
-def category_label(row: CategoryRow) -> str:
-    if row.category:
-        return str(row.get_category_display())
-    return translation(row.custom_name, get_language() or "en") or str(row.pk)
-
-
 def _outside_eea(recipient: Recipient) -> bool:
     return bool(recipient.country) and not is_eea(recipient.country)
-
-
-class RetentionForm(RowForm):
-    class Meta:
-        model = Retention
-        fields = (
-            "applies_to",
-            "categories",
-            "all_other_data",
-            "period",
-            "unit",
-            "end_event",
-            "criteria",
-        )
-        widgets = {"categories": forms.CheckboxSelectMultiple}
-        help_texts = {
-            "applies_to": _("Optional: a name for the rule, such as “Accounting records”."),
-            "categories": _(
-                "The data categories this rule covers (from the Data categories page). Every "
-                "category needs a rule."
-            ),
-            "all_other_data": _("Tick for the rule that covers every category no rule names."),
-            "period": _(
-                "How long the data is kept (Art. 13(2)(a)). If no fixed period fits, leave it "
-                "empty and name the event that ends keeping."
-            ),
-        }
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["categories"]
-        assert isinstance(field, forms.ModelMultipleChoiceField)
-        # Only this register's categories, named as the Data categories page names them.
-        field.queryset = (
-            self.register.categories.all() if self.register else CategoryRow.objects.none()
-        )
-        field.label_from_instance = category_label  # type: ignore[method-assign,assignment]
-        field.widget.attrs["class"] = "checkbox-list"
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        if cleaned.get("period") and not cleaned.get("unit"):
-            self.add_error("unit", _("Choose the unit of the period."))
-        return cleaned
 
 
 class CookieForm(RowForm):

@@ -200,7 +200,10 @@ def test_bad_dates_are_refused_at_the_field(clinic: Register, owner_client: Clie
         "/record/potilaat/", {"system": "X", "dpia_date": "2026-02-30", "version": "1"}
     )
     assert response.status_code == 200
-    assert response.context["form"].errors["dpia_date"] == ["Enter a valid date."]
+    assert response.context["form"].errors["dpia_date"] == [
+        "Enter the full date with the day, the month and the year, for example 2024-05-31; "
+        "a month or a year alone is not a date."
+    ]
     assert ProcessingRecord.objects.get(register=clinic).system != "X"
 
 
