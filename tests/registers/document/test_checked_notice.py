@@ -23,7 +23,6 @@ def test_a_notice_that_passes_the_checker_states_every_art_13_item(in_acme, sect
     )
     register.effective_date = datetime.date(2026, 3, 1)
     register.save(update_fields=["effective_date"])
-    register.purposes.filter(basis=LegalBasis.CONSENT).update(consent_method="opt-in")
     controller = Controller.load()
     assert blocking(check(register, controller)) == []
 

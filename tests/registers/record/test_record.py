@@ -78,6 +78,12 @@ def test_the_xlsx_has_every_art_30_column_filled_from_the_register(
     assert "Patients" in values["subjects"]
     assert "special category" in values["data"]
     assert "Processor (GDPR Art. 28)" in values["recipients"]
+    # Each time limit names the data it covers, as the notice's retention rules do.
+    assert "Patient records – Name, Personal identity code (henkilötunnus)" in values["erasure"]
+    assert (
+        "Books of account and financial statements – Payment and billing details: 10 years"
+        in (values["erasure"])
+    )
     assert values["system"] == "Potilastietojärjestelmä Acme EHR"
     assert values["dpia"].startswith("Required, made on 1 February 2026")
     assert values["reviewed"] == "1 November 2026"
