@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from stdnum.fi import ytunnus
 
-from registers.vocabulary import country_choices
+from registers.vocabulary import EU_EEA, country_choices
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,22}[0-9]$")
 # Line breaks, tabs and other C0/C1 control characters: a name or an address is one line, and a
@@ -79,6 +79,12 @@ def validate_country(value: str) -> None:
         raise ValidationError(_("Choose a country from the list."), code="invalid_country")
 
 
+def validate_location(value: str) -> None:
+    """A recipient's location: a country, or the EU/EEA without naming the member state."""
+    if value != EU_EEA:
+        validate_country(value)
+
+
 def validate_single_line(value: str) -> None:
     if isinstance(value, str) and _CONTROL.search(value):
         raise ValidationError(
@@ -93,3 +99,13 @@ def validate_languages(value: list[str]) -> None:
         raise ValidationError(
             {"languages": _("Choose each language only once.")}, code="duplicate_language"
         )
+
+
+def full_date_message() -> str:
+    """A partial date (a month, a year) is not a date: the same words on every path."""
+    return str(
+        _(
+            "Enter the full date with the day, the month and the year, for example 2024-05-31; "
+            "a month or a year alone is not a date."
+        )
+    )

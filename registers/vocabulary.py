@@ -16,7 +16,7 @@ from types import MappingProxyType
 from babel import Locale
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import to_locale
+from django.utils.translation import override, to_locale
 
 DPV = "https://w3id.org/dpv#"
 DPV_GDPR = "https://w3id.org/dpv/legal/eu/gdpr#"
@@ -243,6 +243,28 @@ SPECIAL_CATEGORIES: frozenset[DataCategory] = frozenset(
     }
 )
 CRIMINAL_CATEGORIES: frozenset[DataCategory] = frozenset({DataCategory.CRIMINAL})
+
+
+def is_special_category(category: str, *, marked: bool, condition: str) -> bool:
+    """Whether a data category is special (Art. 9(1)): the one definition of the model, the
+    checker, the document, the record and the JSON-LD.
+
+    A category of the special kinds is special whatever the box says; so is one the user marked,
+    and one for which the user chose an Art. 9(2) condition, since that choice is printed.
+    """
+    return category in SPECIAL_CATEGORIES or marked or bool(condition)
+
+
+class ConsentMethod(models.TextChoices):
+    """How consent is asked for a purpose on consent (Art. 4(11), 7(1))."""
+
+    OPT_IN = "opt-in", _("The person ticks an empty box or presses a button to agree")
+    SIGNED = "signed", _("The person signs a consent form, on paper or electronically")
+    ORAL = "oral", _("The person agrees orally and we record it")
+    # Not valid consent (Art. 4(11): a clear affirmative act); the checker refuses it.
+    IMPLIED = "implied", _("By using the site or the service (implied)")
+
+
 IDENTITY_CODE: DataCategory = DataCategory.PERSONAL_IDENTITY_CODE
 
 _NAMESPACES: tuple[tuple[type[models.TextChoices], str], ...] = (
@@ -288,9 +310,13 @@ _NOT_COUNTRIES = frozenset(
 _OWN_LETTERS = {"fi": "åäö", "sv": "åäö"}
 
 
+# A recipient's location may be "somewhere in the EU/EEA" without naming the member state.
+EU_EEA = "EU"
+
+
 def is_eea(code: str) -> bool:
     code = code.upper()
-    return code in EEA_COUNTRIES or code in _EEA_TERRITORIES
+    return code in EEA_COUNTRIES or code in _EEA_TERRITORIES or code == EU_EEA
 
 
 @lru_cache(maxsize=8)
@@ -329,4 +355,12 @@ def country_choices(language: str) -> list[tuple[str, str]]:
 
 def country_name(code: str, language: str) -> str:
     # A published version keeps the code it was made with, so a code CLDR later drops still shows.
+    if code.upper() == EU_EEA:
+        with override(language):
+            return str(_("EU/EEA"))
     return _territories(language).get(code.upper(), code)
+
+
+def location_choices(language: str) -> list[tuple[str, str]]:
+    """A recipient's location: the EU/EEA as a whole, then every country."""
+    return [(EU_EEA, country_name(EU_EEA, language)), *country_choices(language)]

@@ -21,7 +21,7 @@ from registers.compliance.base import (
     rule,
 )
 from registers.models import Purpose
-from registers.vocabulary import PROVISION_BASES
+from registers.vocabulary import PROVISION_BASES, ConsentMethod, LegalBasis
 
 E = Severity.ERROR
 
@@ -183,3 +183,53 @@ def answer_effective_date(facts: Facts) -> Iterator[Violation]:
             "rights",
             field_anchor("effective_date"),
         )
+
+
+@rule(
+    "SEL-ANSWER-CONSENT-METHOD",
+    E,
+    "GDPR 7(1), 4(11)",
+    gettext_lazy("Each purpose on consent says how consent is asked"),
+    (
+        "Where processing rests on consent, the controller must be able to show that the "
+        "person consented (Art. 7(1)), and consent is valid only as a clear affirmative act "
+        "(Art. 4(11)). How it is asked is the controller's fact to state, per purpose."
+    ),
+)
+def answer_consent_method(facts: Facts) -> Iterator[Violation]:
+    for index, purpose in enumerate(facts.purposes):
+        if purpose.basis == LegalBasis.CONSENT and not purpose.consent_method:
+            name = label(purpose.description, row_name(Purpose, index))
+            yield Violation(
+                _("Answer how consent is asked for “%(purpose)s”.") % {"purpose": name},
+                "purposes",
+                field_anchor("consent_method", "purposes", index),
+            )
+
+
+@rule(
+    "SEL-CONSENT-IMPLIED",
+    E,
+    "GDPR 4(11), 7",
+    gettext_lazy("Consent is not implied from using the site"),
+    (
+        "Consent is a freely given, specific, informed and unambiguous indication of wishes "
+        "by a statement or a clear affirmative act (Art. 4(11)); silence, inactivity or "
+        "carrying on using a site is none (Recital 32). 'By using the site you accept' is "
+        "therefore not consent: ask for it, or rest the purpose on another basis."
+    ),
+)
+def consent_implied(facts: Facts) -> Iterator[Violation]:
+    for index, purpose in enumerate(facts.purposes):
+        if purpose.basis == LegalBasis.CONSENT and purpose.consent_method == ConsentMethod.IMPLIED:
+            name = label(purpose.description, row_name(Purpose, index))
+            yield Violation(
+                _(
+                    "“%(purpose)s”: using the site or the service is not consent (GDPR Art. "
+                    "4(11)). Ask people to agree by a clear act, such as ticking an empty box, "
+                    "or choose the legal basis that really applies."
+                )
+                % {"purpose": name},
+                "purposes",
+                field_anchor("consent_method", "purposes", index),
+            )

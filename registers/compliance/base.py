@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from registers.models import Controller, Register
 from registers.review import Key, marks
 from registers.translated import LANGUAGE_NAMES
-from registers.vocabulary import CHILD_GROUPS, SPECIAL_CATEGORIES, LegalBasis
+from registers.vocabulary import CHILD_GROUPS, LegalBasis
 
 if TYPE_CHECKING:
     from registers.models import (
@@ -207,7 +207,7 @@ class Facts:
             recipients=list(register.recipients.all()),
             joint_controllers=list(register.joint_controllers.all()),
             transfers=list(register.transfers.all()),
-            retention=list(register.retention.all()),
+            retention=list(register.retention.prefetch_related("categories")),
             cookies=list(register.cookies.all()),
             reviews=marks(register),
         )
@@ -239,8 +239,12 @@ class Facts:
 
     def special_rows(self) -> Iterator[tuple[int, CategoryRow]]:
         for index, row in enumerate(self.categories):
-            if row.is_special or row.category in SPECIAL_CATEGORIES:
+            if row.special:
                 yield index, row
+
+    def covered_by(self, rule: Retention) -> set[int]:
+        """The pks of the register's categories that a retention rule names."""
+        return {category.pk for category in rule.categories.all()}
 
 
 def text_anchor(name: str, prefix: str = "", index: int | None = None, position: int = 0) -> str:

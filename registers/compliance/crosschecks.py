@@ -23,7 +23,6 @@ from registers.compliance.wording import clauses, found, quoted, terms
 from registers.models import CategoryRow, JointController, Purpose
 from registers.vocabulary import (
     IDENTITY_CODE,
-    SPECIAL_CATEGORIES,
     LegalBasis,
     RecipientType,
     SpecialCondition,
@@ -32,7 +31,7 @@ from registers.vocabulary import (
 E, W = Severity.ERROR, Severity.WARNING
 
 
-def _category_name(row: CategoryRow, index: int) -> str:
+def category_name(row: CategoryRow, index: int) -> str:
     if row.category:
         return str(row.get_category_display())
     return label(row.custom_name, row_name(CategoryRow, index))
@@ -52,7 +51,8 @@ def _consent_only(facts: Facts) -> bool:
         "Health, genetic, biometric, ethnic, political, religious, philosophical, "
         "trade-union and sex-life data may be processed only under one of the "
         "conditions of Art. 9(2), on top of an Art. 6 basis. A row is special when its "
-        "category is one of these or when it is marked special."
+        "category is one of these, when it is marked special, or when a 9(2) condition is "
+        "chosen for it (the notice prints a chosen condition)."
         " An error: without a 9(2) condition the processing is prohibited by Art. 9(1), "
         "whatever the notice says."
     ),
@@ -67,7 +67,7 @@ def special_condition(facts: Facts) -> Iterator[Violation]:
                     "“%(category)s” is a special category of data: choose the Art. 9(2) condition "
                     "that allows processing it."
                 )
-                % {"category": _category_name(row, index)},
+                % {"category": category_name(row, index)},
                 "categories",
                 field_anchor("special_condition", "categories", index),
             )
@@ -132,7 +132,7 @@ def _row_health_words(row: CategoryRow) -> list[str]:
 )
 def special_unmarked(facts: Facts) -> Iterator[Violation]:
     for index, row in enumerate(facts.categories):
-        if row.is_special or row.category in SPECIAL_CATEGORIES:
+        if row.special:
             continue
         if _row_health_words(row):
             yield Violation(
@@ -140,7 +140,7 @@ def special_unmarked(facts: Facts) -> Iterator[Violation]:
                     "“%(category)s” seems to describe health data: if it does, mark it as a "
                     "special category and choose its Art. 9(2) condition."
                 )
-                % {"category": _category_name(row, index)},
+                % {"category": category_name(row, index)},
                 "categories",
                 field_anchor("is_special", "categories", index),
             )
@@ -198,7 +198,7 @@ def special_explicit_consent(facts: Facts) -> Iterator[Violation]:
                     "plain consent is not enough. Choose explicit consent (Art. 9(2)(a)) and ask "
                     "for it explicitly, or the condition and basis that really apply."
                 )
-                % {"category": _category_name(row, index)},
+                % {"category": category_name(row, index)},
                 "categories",
                 field_anchor("special_condition", "categories", index),
             )

@@ -285,27 +285,33 @@ def recipients_none(facts: Facts) -> Iterator[Violation]:
     "SEL-RECIPIENT-DETAILS",
     E,
     "GDPR 13(1)(e), 14(1)(e), 13(1)(f)",
-    gettext_lazy("Every recipient has a role and a country"),
+    gettext_lazy("Every named recipient has a role and a location"),
     (
-        "The role (processor, independent controller, authority ...) tells the reader "
-        "who answers for the data, and the country whether the data leaves the EU/EEA. "
-        "Imported drafts can lack both."
-        " An error: without the role and the country the recipient item (Art. 13(1)(e)) is "
-        "incomplete and a transfer (13(1)(f)) cannot be seen."
+        "Art. 13(1)(e) allows categories of recipients ('accounting firms'), and a category "
+        "needs neither a role nor a country: its country matters only where it reveals a "
+        "transfer, which the transfer rules ask about. A recipient named by its name is "
+        "different: its role tells the reader who answers for the data, and its location "
+        "(a country, or the EU/EEA) whether the data leaves the EU/EEA."
+        " An error: without the role and location of a named recipient the recipient item "
+        "(Art. 13(1)(e)) is incomplete and a transfer (13(1)(f)) cannot be seen."
     ),
 )
 def recipient_details(facts: Facts) -> Iterator[Violation]:
     for index, recipient in enumerate(facts.recipients):
+        if recipient.is_category:
+            continue
         missing = (
             "recipient_type"
             if not recipient.recipient_type
             else ("country" if not recipient.country else "")
         )
         if missing:
-            name = recipient.name or label(recipient.description, str(index + 1))
             yield Violation(
-                _("Choose the role and the country of the recipient “%(recipient)s”.")
-                % {"recipient": name},
+                _(
+                    "Choose the role of the recipient “%(recipient)s” and where it processes "
+                    "the data (a country, or the EU/EEA)."
+                )
+                % {"recipient": recipient.name},
                 "recipients",
                 field_anchor(missing, "recipients", index),
             )

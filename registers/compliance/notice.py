@@ -1,4 +1,4 @@
-"""Rules for GDPR Art. 13(2) and 14(2): retention, rights, duty to provide, sources, automation."""
+"""Rules for GDPR Art. 13(2) and 14(2): rights, duty to provide, sources, automation."""
 
 from __future__ import annotations
 
@@ -20,62 +20,12 @@ from registers.compliance.base import (
     texts,
 )
 from registers.compliance.wording import Terms, clauses, terms
-from registers.models import ProvisionRequirement, Purpose, Retention
+from registers.models import ProvisionRequirement, Purpose
 from registers.vocabulary import (
     LegalBasis,
 )
 
 E, W = Severity.ERROR, Severity.WARNING
-A2A = "GDPR 13(2)(a), 14(2)(a)"
-
-# --- 13(2)(a) / 14(2)(a): retention ------------------------------------------------------------
-
-
-@rule(
-    "SEL-RETENTION-NONE",
-    E,
-    A2A,
-    gettext_lazy("At least one retention rule"),
-    (
-        "The notice states how long data is kept or, if that cannot be said, the "
-        "criteria that decide it."
-        " An error: the period or its criteria are a required item of Art. 13(2)(a) and "
-        "14(2)(a)."
-    ),
-)
-def retention_none(facts: Facts) -> Iterator[Violation]:
-    if not facts.retention:
-        yield Violation(
-            _("Add a retention rule: how long the data is kept, or the criteria that decide it."),
-            "retention",
-        )
-
-
-@rule(
-    "SEL-RETENTION-PERIOD",
-    E,
-    A2A,
-    gettext_lazy("Every retention rule has a period or criteria"),
-    (
-        'A rule naming only the data ("customer data") says nothing about how long it '
-        "is kept. A period needs its unit."
-        " An error: a rule without a period or criteria leaves the required item of Art. "
-        "13(2)(a) and 14(2)(a) unanswered."
-    ),
-)
-def retention_period(facts: Facts) -> Iterator[Violation]:
-    for index, row in enumerate(facts.retention):
-        has_period = bool(row.period) and bool(row.unit)
-        if not has_period and not filled(row.criteria):
-            name = label(row.applies_to, row_name(Retention, index))
-            anchor = "unit" if row.period else "period"
-            yield Violation(
-                _("Give a period (with its unit) or the criteria for keeping “%(data)s”.")
-                % {"data": name},
-                "retention",
-                field_anchor(anchor, "retention", index),
-            )
-
 
 # --- 13(2)(b)-(c) / 14(2)(c)-(d): rights ----------------------------------------------------------
 

@@ -77,6 +77,33 @@ def transfer_missing(facts: Facts) -> Iterator[Violation]:
 
 
 @rule(
+    "SEL-TRANSFER-COUNTRY",
+    E,
+    A1F,
+    gettext_lazy("Every transfer names its country"),
+    (
+        "Art. 13(1)(f) asks for the fact of a transfer to a third country and for the "
+        "adequacy decision or safeguard that covers it; both depend on the country, so "
+        "'not known' or 'several countries' says neither. The answer is printed as given "
+        "and blocks publishing until each country has a transfer of its own."
+    ),
+)
+def transfer_country(facts: Facts) -> Iterator[Violation]:
+    for index, transfer in enumerate(facts.transfers):
+        if transfer.country:
+            continue
+        if transfer.country_unknown:
+            message = _(
+                "A transfer goes to a country that is not known, or to several: the GDPR asks "
+                "which third country the data goes to and what makes the transfer lawful "
+                "there (Art. 13(1)(f)). Find out the countries and add a transfer for each."
+            )
+        else:
+            message = _("Choose the country of the transfer outside the EU/EEA.")
+        yield Violation(message, "transfers", field_anchor("country", "transfers", index))
+
+
+@rule(
     "SEL-TRANSFER-MECHANISM",
     E,
     A1F,
@@ -93,7 +120,7 @@ def transfer_mechanism(facts: Facts) -> Iterator[Violation]:
         if transfer.mechanism not in TransferMechanism.values:
             yield Violation(
                 _("Choose the safeguard of the transfer to %(country)s.")
-                % {"country": _country(transfer.country or "?")},
+                % {"country": _country(transfer.country) if transfer.country else "?"},
                 "transfers",
                 field_anchor("mechanism", "transfers", index),
             )

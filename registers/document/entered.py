@@ -21,6 +21,7 @@ class Entered:
     recipients: list[Any] = field(init=False)
     transfers: list[Any] = field(init=False)
     cookies: list[Any] = field(init=False)
+    retention: list[Any] = field(init=False)
 
     def __post_init__(self) -> None:
         self.purposes = list(self.register.purposes.all())
@@ -28,6 +29,7 @@ class Entered:
         self.recipients = list(self.register.recipients.all())
         self.transfers = list(self.register.transfers.select_related("recipient"))
         self.cookies = list(self.register.cookies.all())
+        self.retention = list(self.register.retention.prefetch_related("categories"))
 
     def t(self, value: dict[str, str] | None) -> str:
         return text_in(value, self.language)

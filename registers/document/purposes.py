@@ -19,6 +19,7 @@ from registers.document.entered import Entered
 from registers.locales import spoken_list
 from registers.vocabulary import (
     PROVISION_BASES,
+    ConsentMethod,
     DataCategory,
     DataSubjectGroup,
     LegalBasis,
@@ -67,6 +68,9 @@ def section_purposes(e: Entered) -> tuple[Block, ...]:
                 f"{at}.requirement",
             ),
         ]
+        if p.basis == LegalBasis.CONSENT and p.consent_method:
+            method = str(ConsentMethod(p.consent_method).label)
+            items.append(term("consent_method", method, f"{at}.consent_method"))
         if p.is_direct_marketing:
             items.append(
                 term(
@@ -91,7 +95,13 @@ def section_data(e: Entered) -> tuple[Block, ...]:
         # A chosen condition is what the user said, whatever the box says (one definition).
         if row.special_condition:
             condition = str(SpecialCondition(row.special_condition).label)
-        text = say("category", name=name, details=e.t(row.details), condition=condition)
+        text = say(
+            "category",
+            name=name,
+            details=e.t(row.details),
+            special=row.special,
+            condition=condition,
+        )
         items.append(Item(text=text, source=f"categories[{i}]"))
     blocks = [bullets(items, "categories")] if items else []
     need = e.t(e.register.identity_code_need)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from registers.document.blocks import Block, Item, definitions, paragraph, say, table, term
 from registers.document.entered import Entered
 from registers.vocabulary import (
@@ -47,10 +49,17 @@ def section_transfers(e: Entered) -> tuple[Block, ...]:
         recipient = t.recipient.name or e.t(t.recipient.description) if t.recipient else ""
         items = [
             term("recipient", recipient, f"{at}.recipient"),
-            term("country", country_name(t.country, e.language), f"{at}.country"),
+            term("country", _country(t, e.language), f"{at}.country"),
             term("transferred", e.t(t.description), f"{at}.description"),
             term("mechanism", mechanism, f"{at}.mechanism"),
             term("copy", e.t(t.copy_available), f"{at}.copy_available"),
         ]
         blocks.append(definitions(items, at))
     return tuple(blocks)
+
+
+def _country(transfer: Any, language: str) -> str:
+    # "Not known" is what the user said, so it is printed (and the checker refuses it).
+    if transfer.country:
+        return country_name(transfer.country, language)
+    return say("label", key="country_unknown") if transfer.country_unknown else ""

@@ -11,7 +11,8 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from registers.editor.forms import EditorForm, style_field
+from registers.editor.forms import RowForm, style_field
+from registers.editor.retention_form import RetentionForm
 from registers.limits import MAX_ROWS
 from registers.models import (
     CategoryRow,
@@ -26,17 +27,14 @@ from registers.models import (
     Transfer,
 )
 from registers.translated import translation
-from registers.vocabulary import PROVISION_BASES, SPECIAL_CATEGORIES, LegalBasis, is_eea
-
-
-class RowForm(EditorForm):
-    """A row of one of the register's lists; the register is given by the formset."""
-
-    def __init__(self, *args: Any, register: Register | None = None, **kwargs: Any) -> None:
-        self.register = register
-        super().__init__(*args, **kwargs)
-        if "DELETE" in self.fields:
-            style_field(self.fields["DELETE"])
+from registers.vocabulary import (
+    PROVISION_BASES,
+    SPECIAL_CATEGORIES,
+    ConsentMethod,
+    LegalBasis,
+    is_eea,
+    location_choices,
+)
 
 
 class JointControllerForm(RowForm):
@@ -61,6 +59,7 @@ class PurposeForm(RowForm):
             "legitimate_interest",
             "requirement",
             "consequence",
+            "consent_method",
             "is_direct_marketing",
         )
         help_texts = {
@@ -74,6 +73,10 @@ class PurposeForm(RowForm):
             "is_direct_marketing": _(
                 "Marketing sent to people directly; they may always object to it (Art. 21)."
             ),
+            "consent_method": _(
+                "Consent is valid only as a clear act, such as ticking an empty box (Art. 4(11)); "
+                "using the site is not consent."
+            ),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -86,11 +89,18 @@ class PurposeForm(RowForm):
         )
         for name in ("requirement", "consequence"):
             self.fields[name].show_when = ("basis", PROVISION_VALUES)  # type: ignore[attr-defined]
-        if "requirement" in self.fields:
-            # "Not answered yet" rather than a dash: nothing is printed until it is answered.
-            requirement = self.fields["requirement"]
-            assert isinstance(requirement, forms.ChoiceField)
-            requirement.choices = [("", _("Not answered yet")), *ProvisionRequirement.choices]
+        self.fields["consent_method"].show_when = (  # type: ignore[attr-defined]
+            "basis",
+            LegalBasis.CONSENT.value,
+        )
+        # "Not answered yet" rather than a dash: nothing is printed until it is answered.
+        for name, choices in (
+            ("requirement", ProvisionRequirement.choices),
+            ("consent_method", ConsentMethod.choices),
+        ):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [("", _("Not answered yet")), *choices]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -156,8 +166,17 @@ class RecipientForm(RowForm):
                 "own purposes."
             ),
             "description": _("Who they are and what they do with the data (Art. 13(1)(e))."),
-            "country": _("Where the recipient processes the data."),
+            "country": _(
+                "Where the recipient processes the data: a country, or the EU/EEA. A named "
+                "recipient needs it; a category only when it is outside the EU/EEA."
+            ),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["country"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "—"), *location_choices(get_language() or "en")]
 
 
 def recipient_label(recipient: Recipient) -> str:
@@ -170,10 +189,21 @@ class TransferForm(RowForm):
 
     class Meta:
         model = Transfer
-        fields = ("recipient", "country", "mechanism", "description", "copy_available")
+        fields = (
+            "recipient",
+            "country",
+            "country_unknown",
+            "mechanism",
+            "description",
+            "copy_available",
+        )
         help_texts = {
             "recipient": _("One of the recipients on the Recipients page."),
             "country": _("The country outside the EU and EEA."),
+            "country_unknown": _(
+                "Tick only if you do not know the country or the data goes to several: the "
+                "notice says so, and publishing waits until each country is named."
+            ),
             "mechanism": _("What makes the transfer lawful (GDPR Chapter V)."),
             "description": _("Which data is transferred."),
             "copy_available": _(
@@ -213,6 +243,8 @@ class TransferForm(RowForm):
         recipient = cleaned.get("recipient")
         if recipient is not None and _outside_eea(recipient):
             cleaned["country"] = recipient.country
+        elif cleaned.get("country_unknown") and not cleaned.get("country"):
+            pass  # what the user said; the checker refuses it with the reason
         elif not cleaned.get("country") and "country" not in self.errors:
             self.add_error("country", _("Choose the country, or a recipient outside the EU/EEA."))
         return cleaned
@@ -220,25 +252,6 @@ class TransferForm(RowForm):
 
 def _outside_eea(recipient: Recipient) -> bool:
     return bool(recipient.country) and not is_eea(recipient.country)
-
-
-class RetentionForm(RowForm):
-    class Meta:
-        model = Retention
-        fields = ("applies_to", "period", "unit", "criteria")
-        help_texts = {
-            "applies_to": _("The data or the purpose this rule covers."),
-            "period": _(
-                "How long the data is kept (Art. 13(2)(a)). If no fixed period fits, leave it "
-                "empty and give the criteria."
-            ),
-        }
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        if cleaned.get("period") and not cleaned.get("unit"):
-            self.add_error("unit", _("Choose the unit of the period."))
-        return cleaned
 
 
 class CookieForm(RowForm):

@@ -17,6 +17,7 @@ from registers.editor.forms import RegisterSectionForm
 from registers.editor.rows import FORMSETS
 from registers.models import (
     Register,
+    Retention,
 )
 from registers.translated import LANGUAGE_CODES
 
@@ -118,6 +119,13 @@ SECTIONS: dict[str, Section] = {
 }
 
 
+def _queryset(name: str) -> dict[str, Any]:
+    # A retention rule's form shows the categories it covers: read them in one query.
+    if name == "retention":
+        return {"queryset": Retention.objects.prefetch_related("categories")}
+    return {}
+
+
 def section_form_class(section: Section) -> type[RegisterSectionForm]:
     meta = type("Meta", (RegisterSectionForm.Meta,), {"fields": section.fields})
     return type("SectionForm", (RegisterSectionForm,), {"Meta": meta})
@@ -159,6 +167,7 @@ class SectionPage:
                 instance=register,
                 prefix=name,
                 form_kwargs={**options, "register": register},
+                **_queryset(name),
             )
             for name in section.rows
         ]
@@ -202,3 +211,4 @@ def save_rows(formset: Any) -> None:
     for row in rows:
         row.position = positions.get(id(row), row.position)
         row.save()
+    formset.save_m2m()

@@ -23,13 +23,9 @@ from django.utils.translation import gettext_lazy as _
 from registers import review
 from registers.compliance import blocking, check, completeness
 from registers.editor import reviews
+from registers.editor.controller_form import ControllerForm
 from registers.editor.errors import form_problems, page_problems
-from registers.editor.forms import (
-    COUNTRY_FIELDS,
-    TEMPLATE_PREFIX,
-    ControllerForm,
-    RegisterCreateForm,
-)
+from registers.editor.forms import COUNTRY_FIELDS, TEMPLATE_PREFIX, RegisterCreateForm
 from registers.editor.interview.questions import FIRST
 from registers.editor.preview import live_preview
 from registers.editor.rows import FORMSETS, ROW_TITLES
@@ -272,7 +268,9 @@ def history_entries(register: Register) -> list[dict[str, Any]]:
 def _entry(model: type[Any], record: Any, previous: Any) -> dict[str, Any]:
     names = [f.name for f in model._meta.fields if f.name not in HIDDEN_FIELDS]
     if previous is not None and record.history_type == "~":
-        delta = record.diff_against(previous, included_fields=names)
+        # A retention rule's categories are recorded too (m2m_fields of its history).
+        tracked = [f.name for f in getattr(model.history.model, "_history_m2m_fields", ())]
+        delta = record.diff_against(previous, included_fields=[*names, *tracked])
         changes = [(c.field, c.old, c.new) for c in delta.changes]
     elif record.history_type == "+":
         values = [(n, getattr(record, model._meta.get_field(n).attname)) for n in names]
@@ -322,6 +320,11 @@ def _shown(model: type[Any], name: str, value: Any) -> str:
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
     field = model._meta.get_field(name)
+    if field.many_to_many and isinstance(value, list):
+        target = f"{field.related_model._meta.model_name}"
+        pks = [item.get(target) for item in value if isinstance(item, dict)]
+        rows = field.related_model._default_manager.filter(pk__in=pks)
+        return ", ".join(_row_name(row) for row in rows) or "–"
     if field.is_relation:
         related = field.related_model._default_manager.filter(pk=value).first()
         return _row_name(related) if related is not None else str(_("a removed row"))

@@ -12,13 +12,15 @@ from simple_history.models import HistoricalRecords
 
 from registers.models.register import Register
 from registers.translated import TranslatedTextField
-from registers.validators import validate_country
+from registers.validators import validate_country, validate_location
 from registers.vocabulary import (
+    ConsentMethod,
     DataCategory,
     LegalBasis,
     RecipientType,
     SpecialCondition,
     TransferMechanism,
+    is_special_category,
 )
 
 
@@ -73,6 +75,10 @@ class Purpose(Row):
         _("what follows if the data is not provided"), max_length=1000
     )
     is_direct_marketing = models.BooleanField(_("direct marketing"), default=False)
+    # Asked only of purposes on consent; "not answered" until chosen.
+    consent_method = models.CharField(
+        _("how is consent asked?"), max_length=10, choices=ConsentMethod.choices, blank=True
+    )
     history = HistoricalRecords(user_db_constraint=False)
 
     class Meta(Row.Meta):
@@ -105,6 +111,13 @@ class CategoryRow(Row):
     def __str__(self) -> str:
         return self.category or str(self.custom_name)
 
+    @property
+    def special(self) -> bool:
+        """Art. 9(1) data, by the one definition in the vocabulary."""
+        return is_special_category(
+            self.category, marked=self.is_special, condition=self.special_condition
+        )
+
 
 class Source(Row):
     register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="sources")
@@ -129,8 +142,9 @@ class Recipient(Row):
         _("name"), max_length=200, blank=True, help_text=_("Leave empty to name only the category.")
     )
     description = TranslatedTextField(_("category and task"), blank=False, max_length=1000)
+    # A country, or "EU" for the EU/EEA without naming the member state.
     country = models.CharField(
-        _("country"), max_length=2, blank=True, validators=[validate_country]
+        _("country"), max_length=2, blank=True, validators=[validate_location]
     )
     history = HistoricalRecords(user_db_constraint=False)
 
@@ -139,6 +153,11 @@ class Recipient(Row):
 
     def __str__(self) -> str:
         return self.name or str(self.description)
+
+    @property
+    def is_category(self) -> bool:
+        """A category of recipients (Art. 13(1)(e) allows them) rather than one named recipient."""
+        return not self.name.strip()
 
 
 class Transfer(Row):
@@ -151,7 +170,13 @@ class Transfer(Row):
         related_name="transfers",
         verbose_name=_("recipient"),
     )
-    country = models.CharField(_("country"), max_length=2, validators=[validate_country])
+    # Blank only with country_unknown, which the checker then refuses (Art. 13(1)(f)).
+    country = models.CharField(
+        _("country"), max_length=2, blank=True, validators=[validate_country]
+    )
+    country_unknown = models.BooleanField(
+        _("the country is not known, or there are several countries"), default=False
+    )
     mechanism = models.CharField(
         _("safeguard"), max_length=20, choices=TransferMechanism.choices, blank=True
     )
@@ -170,13 +195,23 @@ class Transfer(Row):
 
 class PeriodUnit(models.TextChoices):
     DAYS = "days", _("days")
+    WEEKS = "weeks", _("weeks")
     MONTHS = "months", _("months")
     YEARS = "years", _("years")
 
 
 class Retention(Row):
     register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="retention")
-    applies_to = TranslatedTextField(_("data or purpose"), blank=False, max_length=500)
+    applies_to = TranslatedTextField(_("name of the rule"), max_length=500)
+    # Which data the rule covers: some of the register's categories, all the others, or both.
+    categories = models.ManyToManyField(
+        CategoryRow, blank=True, related_name="retention_rules", verbose_name=_("data covered")
+    )
+    all_other_data = models.BooleanField(
+        _("all other data"),
+        default=False,
+        help_text=_("Every category that no other rule covers."),
+    )
     period = models.PositiveIntegerField(
         _("period"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
@@ -184,7 +219,14 @@ class Retention(Row):
     criteria = TranslatedTextField(
         _("criteria"), max_length=1000, help_text=_("When the period starts, or how it is decided.")
     )
-    history = HistoricalRecords(user_db_constraint=False)
+    end_event = TranslatedTextField(
+        _("when keeping ends"),
+        max_length=500,
+        help_text=_(
+            "The event after which the data is deleted, for example: until you delete your account."
+        ),
+    )
+    history = HistoricalRecords(user_db_constraint=False, m2m_fields=[categories])
 
     class Meta(Row.Meta):
         verbose_name = _("retention rule")

@@ -26,9 +26,9 @@ from registers.portable.export import (
     organisation_to_dict,
     register_to_dict,
 )
+from registers.portable.keys import Problem
 from registers.portable.load import (
     ImportErrors,
-    Problem,
     controller_from_dict,
     organisation_from_dict,
     register_from_dict,

@@ -25,7 +25,7 @@ from registers.translated import LANGUAGE_CODES, TranslatedTextField
 
 REGISTER_FORMAT = "seloste.register"
 ORGANISATION_FORMAT = "seloste.organisation"
-VERSION = 2
+VERSION = 3
 
 # Related name -> row model, in the order of the file. Recipients come before transfers, which
 # point into them by index.
@@ -75,13 +75,13 @@ def _instance_to_dict(instance: models.Model, **extra: Any) -> dict[str, Any]:
 def register_to_dict(register: Register) -> dict[str, Any]:
     data: dict[str, Any] = {"format": REGISTER_FORMAT, "version": VERSION}
     data.update(_instance_to_dict(register))
-    recipient_index: dict[int, int] = {}
+    index: dict[str, dict[int, int]] = {"recipients": {}, "categories": {}}
     listed: dict[str, list[models.Model]] = {}
     for name in ROWS:
         rows = listed[name] = list(getattr(register, name).order_by("position", "pk"))
-        if name == "recipients":
-            recipient_index = {row.pk: index for index, row in enumerate(rows)}
-        data[name] = [_row_to_dict(row, recipient_index) for row in rows]
+        if name in index:
+            index[name] = {row.pk: position for position, row in enumerate(rows)}
+        data[name] = [_row_to_dict(row, index["recipients"], index["categories"]) for row in rows]
     to_review = _to_review(register, listed)
     if to_review:  # a register that could be published has none: its versions never hold the key
         data["to_review"] = to_review
@@ -110,7 +110,12 @@ def _to_review(register: Register, listed: dict[str, list[models.Model]]) -> lis
     return sorted(found, key=lambda item: (item["field"], LANGUAGE_CODES.index(item["language"])))
 
 
-def _row_to_dict(row: models.Model, recipient_index: dict[int, int]) -> dict[str, Any]:
+def _row_to_dict(
+    row: models.Model, recipient_index: dict[int, int], category_index: dict[int, int]
+) -> dict[str, Any]:
+    if isinstance(row, Retention):
+        covered = sorted(category_index[c.pk] for c in row.categories.all())
+        return {"categories": covered, **_instance_to_dict(row)}
     if isinstance(row, Transfer):
         index = recipient_index.get(row.recipient_id) if row.recipient_id else None
         # Keep the key where the model declares it, right after the position.

@@ -24,7 +24,6 @@ from registers.models import (
     Register,
 )
 from registers.vocabulary import (
-    SPECIAL_CATEGORIES,
     DataCategory,
     DataSubjectGroup,
     LegalBasis,
@@ -70,7 +69,7 @@ def record_data(language: str) -> dict[str, Any]:
         "categories",
         "recipients",
         "transfers__recipient",
-        "retention",
+        "retention__categories",
         "joint_controllers",
     ).order_by("slug")
     records = {r.register_id: r for r in ProcessingRecord.objects.all()}
@@ -133,10 +132,7 @@ def activity_row(register: Register, record: ProcessingRecord | None, language: 
         "data": LINES.join(category_text(c, t) for c in register.categories.all()),
         "recipients": LINES.join(recipient_text(r, t, language) for r in register.recipients.all()),
         "transfers": transfers_text(register, record, t, language),
-        "erasure": LINES.join(
-            joined([t(r.applies_to), period_text(r), t(r.criteria)], ": ")
-            for r in register.retention.all()
-        ),
+        "erasure": LINES.join(erasure_text(r, t) for r in register.retention.all()),
         "security": t(register.security),
         "joint": LINES.join(
             joined([j.name, j.contact, t(j.essence)]) for j in register.joint_controllers.all()
@@ -147,12 +143,24 @@ def activity_row(register: Register, record: ProcessingRecord | None, language: 
 
 
 def category_text(category: Any, t: Any) -> str:
-    name = (
-        str(DataCategory(category.category).label) if category.category else t(category.custom_name)
-    )
-    special = category.is_special or category.category in SPECIAL_CATEGORIES
-    mark = _("special category") if special else ""
+    name = category_name(category, t)
+    mark = _("special category") if category.special else ""
     return joined([name, t(category.details), mark], " – ")
+
+
+def erasure_text(rule: Any, t: Any) -> str:
+    """A retention rule as the record states it: the data it covers, then the time limit."""
+    names = [category_name(c, t) for c in rule.categories.all()]
+    if rule.all_other_data:
+        names.append(_("all other data"))
+    limit = joined([period_text(rule), t(rule.end_event), t(rule.criteria)], "; ")
+    return joined([joined([t(rule.applies_to), joined(names)], " – "), limit], ": ")
+
+
+def category_name(category: Any, t: Any) -> str:
+    if category.category:
+        return str(DataCategory(category.category).label)
+    return str(t(category.custom_name))
 
 
 def recipient_text(recipient: Any, t: Any, language: str) -> str:
@@ -174,6 +182,8 @@ def transfers_text(
         )
         mechanism = str(TransferMechanism(transfer.mechanism).label) if transfer.mechanism else ""
         where = country_name(transfer.country, language) if transfer.country else ""
+        if transfer.country_unknown and not transfer.country:
+            where = _("country not known, or several countries")
         lines.append(joined([where, recipient, mechanism], " – "))
     if record is not None and record.transfer_safeguards.strip():
         lines.append(

@@ -13,7 +13,15 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from registers.vocabulary import DPV, DPV_GDPR, DPV_PD, SPECIAL_CATEGORIES, dpv_iri, rights_for
+from registers.vocabulary import (
+    DPV,
+    DPV_GDPR,
+    DPV_PD,
+    EU_EEA,
+    dpv_iri,
+    is_special_category,
+    rights_for,
+)
 
 OURS = "urn:seloste:"
 LOC = "https://w3id.org/dpv/loc#"
@@ -36,7 +44,10 @@ def concept(value: str | None) -> dict[str, str] | None:
 
 
 def country(code: str | None) -> dict[str, str] | None:
-    return {"@id": f"{LOC}{code.upper()}"} if code else None
+    if not code:
+        return None
+    # "Somewhere in the EU/EEA" is DPV's region of the European Economic Area.
+    return {"@id": f"{LOC}EEA"} if code.upper() == EU_EEA else {"@id": f"{LOC}{code.upper()}"}
 
 
 class Texts:
@@ -146,7 +157,7 @@ def purpose_node(purpose: dict[str, Any], t: Texts) -> dict[str, Any]:
 
 
 def category_node(category: dict[str, Any], t: Texts) -> dict[str, Any]:
-    special = bool(category.get("is_special")) or category.get("category") in SPECIAL_CATEGORIES
+    special = _special(category)
     kinds = ["dpv:PersonalData"] + (["dpv:SpecialCategoryPersonalData"] if special else [])
     node: dict[str, Any] = {
         "@type": kinds,
@@ -158,6 +169,14 @@ def category_node(category: dict[str, Any], t: Texts) -> dict[str, Any]:
     else:
         node["dct:title"] = t(category.get("custom_name"))
     return compact(node)
+
+
+def _special(category: dict[str, Any]) -> bool:
+    return is_special_category(
+        category.get("category") or "",
+        marked=bool(category.get("is_special")),
+        condition=category.get("special_condition") or "",
+    )
 
 
 def recipient_node(recipient: dict[str, Any], t: Texts, node_id: str) -> dict[str, Any]:
@@ -211,7 +230,7 @@ def rights(register: dict[str, Any]) -> Iterable[str]:
     bases += [
         c["special_condition"]
         for c in register["categories"]
-        if c.get("is_special") and c.get("special_condition")
+        if _special(c) and c.get("special_condition")
     ]
     marketing = any(p.get("is_direct_marketing") for p in register["purposes"])
     found = rights_for(bases, direct_marketing=marketing)

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from registers.models import Controller, Register
+from registers.models import Controller, PeriodUnit, Register
 from registers.portable import (
     ROWS,
     ImportErrors,
@@ -27,6 +27,7 @@ from registers.portable import (
     register_to_dict,
 )
 from registers.vocabulary import (
+    ConsentMethod,
     DataCategory,
     DataSubjectGroup,
     LegalBasis,
@@ -42,7 +43,7 @@ def full_register(slug: str = "customers") -> dict[str, Any]:
     """A register with every key set to something other than its default."""
     return {
         "format": "seloste.register",
-        "version": 2,
+        "version": 3,
         "name": {"fi": "Asiakasrekisteri", "en": "Customer register", "sv": "Kundregister"},
         "slug": slug,
         "languages": ["fi", "en"],
@@ -69,6 +70,7 @@ def full_register(slug: str = "customers") -> dict[str, Any]:
                 "legitimate_interest": {},
                 "requirement": "precondition",
                 "consequence": {"en": "We cannot deliver."},
+                "consent_method": "",
                 "is_direct_marketing": False,
             },
             {
@@ -77,6 +79,7 @@ def full_register(slug: str = "customers") -> dict[str, Any]:
                 "legitimate_interest": {"en": "Telling customers about our products."},
                 "requirement": "voluntary",
                 "consequence": {},
+                "consent_method": "signed",
                 "is_direct_marketing": True,
             },
         ],
@@ -118,25 +121,38 @@ def full_register(slug: str = "customers") -> dict[str, Any]:
             {
                 "recipient": 1,
                 "country": "US",
+                "country_unknown": False,
                 "mechanism": "eu-us-dpf",
                 "description": {"en": "Email addresses"},
                 "copy_available": {},
             },
             {
                 "recipient": None,
-                "country": "IN",
+                "country": "",
+                "country_unknown": True,
                 "mechanism": "A46-2-c",
                 "description": {"en": "Support tickets"},
                 "copy_available": {"en": "Ask us."},
             },
         ],
         "retention": [
-            {"applies_to": {"en": "Orders"}, "period": 6, "unit": "years", "criteria": {}},
             {
-                "applies_to": {"en": "Newsletter"},
+                "categories": [0, 1],
+                "applies_to": {"en": "Orders"},
+                "all_other_data": False,
+                "period": 6,
+                "unit": "weeks",
+                "criteria": {},
+                "end_event": {},
+            },
+            {
+                "categories": [],
+                "applies_to": {},
+                "all_other_data": True,
                 "period": None,
                 "unit": "",
                 "criteria": {"en": "x"},
+                "end_event": {"en": "Until you unsubscribe."},
             },
         ],
         "cookies": [
@@ -176,7 +192,8 @@ def test_the_format_has_a_key_for_every_model_field():
     fields = (f.name for f in exported_fields(Register))
     assert set(data) == {"format", "version", *fields, *ROWS, "to_review"}
     for name, model in ROWS.items():
-        assert set(data[name][0]) == {f.name for f in exported_fields(model)}
+        covered = {"categories"} if name == "retention" else set()
+        assert set(data[name][0]) == {f.name for f in exported_fields(model)} | covered
 
 
 def test_it_keeps_rows_in_order_and_links_transfers_to_recipients(in_acme):
@@ -255,13 +272,84 @@ def test_it_refuses_another_format_or_version(in_acme):
     assert problems_of({"format": "seloste.organisation", "version": 1}) == {
         "format": 'Expected "seloste.register".'
     }
-    assert set(problems_of({**full_register(), "version": 3})) == {"version"}
+    assert set(problems_of({**full_register(), "version": 4})) == {"version"}
+
+
+NEW_IN_3 = {
+    "purposes": {"consent_method"},
+    "transfers": {"country_unknown"},
+    "retention": {"categories", "all_other_data", "end_event"},
+}
+
+
+def version_2(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` as a version 2 file: without the keys version 3 added."""
+    old = copy.deepcopy(data)
+    for name, keys in NEW_IN_3.items():
+        old[name] = [{k: v for k, v in row.items() if k not in keys} for row in old[name]]
+    return {**old, "version": 2}
 
 
 def version_1(data: dict[str, Any]) -> dict[str, Any]:
-    """``data`` as a version 1 file: without the questions version 2 added."""
-    old = {k: v for k, v in data.items() if k not in {"has_recipients", "has_transfers"}}
+    """``data`` as a version 1 file: without the questions versions 2 and 3 added."""
+    old = {k: v for k, v in version_2(data).items() if k not in {"has_recipients", "has_transfers"}}
     return {**old, "version": 1}
+
+
+def test_it_reads_version_2_leaving_the_new_answers_unanswered(in_acme):
+    data = version_2(full_register())
+    data["transfers"][1]["country"] = "IN"  # version 2 had no unknown country
+    register = register_from_dict(data)
+    assert set(register.purposes.values_list("consent_method", flat=True)) == {""}
+    assert not register.transfers.filter(country_unknown=True).exists()
+    for rule in register.retention.all():
+        assert (list(rule.categories.all()), rule.all_other_data, rule.end_event) == ([], False, {})
+    exported = register_to_dict(register)
+    assert exported["version"] == 3
+    assert exported["retention"][1]["criteria"] == {"en": "x"}
+
+
+def test_version_3_requires_every_key(in_acme):
+    data = full_register()
+    del data["purposes"][0]["consent_method"]
+    del data["retention"][0]["categories"]
+    assert set(problems_of(data)) == {"purposes[0].consent_method", "retention[0].categories"}
+
+
+def test_version_2_knows_no_version_3_keys(in_acme):
+    assert set(problems_of({**full_register(), "version": 2})) == {
+        "purposes[0].consent_method",
+        "purposes[1].consent_method",
+        "transfers[0].country_unknown",
+        "transfers[1].country_unknown",
+        *(f"retention[{i}].{key}" for i in (0, 1) for key in NEW_IN_3["retention"]),
+    }
+
+
+def test_a_rule_names_its_categories_by_index_and_only_existing_ones(in_acme):
+    register = register_from_dict(full_register())
+    orders = register.retention.get(position=0)
+    assert sorted(c.position for c in orders.categories.all()) == [0, 1]
+    for wrong, message in (
+        ([2], "There is no category with this index."),
+        ([0, 0], "Name each category only once."),
+        (["0"], "Expected a list of indices into the list of categories."),
+    ):
+        data = full_register(slug="other")
+        data["retention"][0]["categories"] = wrong
+        assert problems_of(data) == {"retention[0].categories": message}
+
+
+def test_a_partial_date_gets_a_message_that_says_so(in_acme):
+    for partial in ("2024-05", "2024"):
+        data = full_register()
+        data["effective_date"] = partial
+        problems = problems_of(data)
+        assert set(problems) == {"effective_date"}
+        assert "full date" in problems["effective_date"]
+    with translation.override("fi"), pytest.raises(ImportErrors) as raised:
+        register_from_dict({**full_register(), "effective_date": "2024-05"})
+    assert "koko päivämäärä" in dict(raised.value.errors)["effective_date"]
 
 
 def test_it_reads_version_1_leaving_the_new_questions_unanswered(in_acme):
@@ -283,15 +371,18 @@ def test_a_missing_answer_in_version_1_is_not_answered_never_a_default(in_acme):
     assert register.purposes.get(position=1).requirement == ""
 
 
-def test_version_2_requires_every_key(in_acme):
-    data = full_register()
+def test_version_2_requires_its_keys(in_acme):
+    data = version_2(full_register())
+    data["transfers"][1]["country"] = "IN"
     del data["has_recipients"]
     del data["purposes"][0]["requirement"]
     assert set(problems_of(data)) == {"has_recipients", "purposes[0].requirement"}
 
 
 def test_version_1_knows_no_version_2_keys(in_acme):
-    assert set(problems_of({**full_register(), "version": 1})) == {
+    data = version_2(full_register())
+    data["transfers"][1]["country"] = "IN"
+    assert set(problems_of({**data, "version": 1})) == {
         "has_recipients",
         "has_transfers",
     }
@@ -383,27 +474,30 @@ def validator(name: str) -> Draft202012Validator:
 
 def test_exported_registers_and_organisations_follow_the_json_schema(acme):
     with schema_context(acme.schema_name):
-        validator("organisation-v2").validate(organisation_to_dict())
+        validator("organisation-v3").validate(organisation_to_dict())
         fill_controller()
         register = register_from_dict(full_register())
-        validator("register-v2").validate(register_to_dict(register))
-        validator("organisation-v2").validate(organisation_to_dict())
+        validator("register-v3").validate(register_to_dict(register))
+        validator("organisation-v3").validate(organisation_to_dict())
 
 
 def test_the_json_schema_rejects_what_the_importer_rejects():
     data = full_register()
     data["colour"] = "red"
     data["purposes"][0]["basis"] = "A6-1-z"
-    errors = list(validator("register-v2").iter_errors(data))
+    errors = list(validator("register-v3").iter_errors(data))
     assert len(errors) == 2
 
 
 def test_the_json_schema_follows_the_models_and_the_vocabulary():
-    schema = json.loads((SCHEMAS / "register-v2.json").read_text())
+    schema = json.loads((SCHEMAS / "register-v3.json").read_text())
     assert set(schema["properties"]) == set(full_register())
     for name, model in ROWS.items():
         row = schema["$defs"][model.__name__]["properties"]
-        assert set(row) == {f.name for f in exported_fields(model)}, name
+        covered = {"categories"} if name == "retention" else set()
+        assert set(row) == {f.name for f in exported_fields(model)} | covered, name
+    assert defs_enum(schema, "Purpose", "consent_method") == ["", *ConsentMethod.values]
+    assert defs_enum(schema, "Retention", "unit") == ["", *PeriodUnit.values]
     defs = schema["$defs"]
     assert defs["Purpose"]["properties"]["basis"]["enum"] == ["", *LegalBasis.values]
     condition = defs["CategoryRow"]["properties"]["special_condition"]["enum"]
@@ -413,6 +507,10 @@ def test_the_json_schema_follows_the_models_and_the_vocabulary():
     assert defs["Recipient"]["properties"]["recipient_type"]["enum"] == ["", *RecipientType.values]
     groups = schema["properties"]["subject_groups"]["items"]["enum"]
     assert groups == DataSubjectGroup.values
+
+
+def defs_enum(schema: dict[str, Any], model: str, key: str) -> list[str]:
+    return list(schema["$defs"][model]["properties"][key]["enum"])
 
 
 # Property-based round trip ----------------------------------------------------------------------
@@ -440,6 +538,7 @@ _ROW_STRATEGIES: dict[str, st.SearchStrategy[dict[str, Any]]] = {
             "legitimate_interest": _translated(),
             "requirement": st.sampled_from(["", "voluntary", "statutory", "contractual"]),
             "consequence": _translated(),
+            "consent_method": _choice(ConsentMethod.values, True),
             "is_direct_marketing": st.booleans(),
         }
     ),
@@ -460,7 +559,7 @@ _ROW_STRATEGIES: dict[str, st.SearchStrategy[dict[str, Any]]] = {
             "recipient_type": _choice(RecipientType.values, False),
             "name": st.one_of(st.just(""), _TEXT),
             "description": _translated(True),
-            "country": _COUNTRIES,
+            "country": st.one_of(_COUNTRIES, st.just("EU"), st.just("")),
         }
     ),
     "joint_controllers": st.fixed_dictionaries(
@@ -468,10 +567,13 @@ _ROW_STRATEGIES: dict[str, st.SearchStrategy[dict[str, Any]]] = {
     ),
     "retention": st.fixed_dictionaries(
         {
-            "applies_to": _translated(True),
+            "categories": st.just([]),
+            "applies_to": _translated(),
+            "all_other_data": st.booleans(),
             "period": st.one_of(st.none(), st.integers(1, 10_000)),
-            "unit": _choice(["days", "months", "years"], True),
+            "unit": _choice(["days", "weeks", "months", "years"], True),
             "criteria": _translated(),
+            "end_event": _translated(),
         }
     ),
     "cookies": st.fixed_dictionaries(
@@ -493,7 +595,8 @@ def _transfers(recipients: int) -> st.SearchStrategy[list[dict[str, Any]]]:
     row = st.fixed_dictionaries(
         {
             "recipient": index,
-            "country": _COUNTRIES,
+            "country": st.one_of(_COUNTRIES, st.just("")),
+            "country_unknown": st.booleans(),
             "mechanism": _choice(TransferMechanism.values, True),
             "description": _translated(),
             "copy_available": _translated(),
@@ -509,7 +612,7 @@ _tri_state = st.one_of(st.none(), st.booleans())
 def registers(draw: Any) -> dict[str, Any]:
     data = {
         "format": "seloste.register",
-        "version": 2,
+        "version": 3,
         "name": draw(_translated(True)),
         "slug": "generated",
         "languages": draw(st.lists(st.sampled_from(["fi", "en", "sv"]), min_size=1, unique=True)),
@@ -540,6 +643,10 @@ def registers(draw: Any) -> dict[str, Any]:
             data[name] = draw(_transfers(len(data["recipients"])))
         else:
             data[name] = draw(st.lists(_ROW_STRATEGIES[name], max_size=3))
+    # A rule covers some of the categories, by index, in the order the export writes them.
+    indices = st.lists(st.integers(0, len(data["categories"]) - 1), unique=True).map(sorted)
+    for rule in data["retention"]:
+        rule["categories"] = draw(indices) if data["categories"] else []
     return data
 
 
@@ -565,5 +672,5 @@ def test_any_register_survives_export_and_import(in_acme, data):
 def test_the_documented_example_imports_and_round_trips(in_acme):
     text = (SCHEMAS.parent / "json-format.md").read_text(encoding="utf-8")
     example = json.loads(text.split("## Example", 1)[1].split("```json", 1)[1].split("```", 1)[0])
-    validator("register-v2").validate(example)
+    validator("register-v3").validate(example)
     assert register_to_dict(register_from_dict(copy.deepcopy(example))) == example

@@ -35,7 +35,7 @@ def test_every_sector_has_a_template_and_no_template_is_orphaned():
 @pytest.mark.parametrize("sector", ALL)
 def test_each_template_loads_and_round_trips(in_acme, sector):
     data = load_sector(sector)
-    validator("register-v2").validate(data)
+    validator("register-v3").validate(data)
     assert register_to_dict(register_from_dict(load_sector(sector))) == data
 
 
@@ -57,6 +57,9 @@ def purpose_problems(purpose: dict[str, Any]) -> list[str]:
         problems.append("no consequence of not providing the data")
     if purpose["basis"] == "A6-1-c" and purpose["requirement"] != "statutory":
         problems.append("legal obligation not marked statutory")
+    # Consent asked by a clear act, the only kind that is valid (Art. 4(11)).
+    if purpose["basis"] == "A6-1-a" and purpose["consent_method"] != "opt-in":
+        problems.append("consent without an opt-in")
     return problems
 
 
@@ -93,9 +96,15 @@ def test_each_template_leaves_only_the_organisations_own_details(sector):
         problems += [] if data[key] else [f"{key} is empty"]
     problems += [] if data["retention"] else ["no retention rule"]
     problems += [
-        "retention without period or criteria"
+        "retention without a period or an end"
         for rule in data["retention"]
-        if not rule["period"] and not rule["criteria"]
+        if not rule["period"] and not rule["end_event"]
+    ]
+    covered = {index for rule in data["retention"] for index in rule["categories"]}
+    problems += [
+        f"category {index} has no retention rule"
+        for index in range(len(data["categories"]))
+        if index not in covered
     ]
     assert problems == []
 

@@ -112,6 +112,7 @@ def world(in_acme: Any) -> World:
         retention=Retention.objects.create(
             register=register,
             applies_to=every("Customer data"),
+            all_other_data=True,
             period=2,
             unit="years",
         ),
@@ -167,8 +168,17 @@ def _special(w: World, condition: str = "", basis: str = "A6-1-b") -> CategoryRo
     )
 
 
-def _consent(w: World) -> Any:
-    return _set(w.purpose, basis="A6-1-a", requirement="voluntary", consequence={})
+def _consent(w: World, method: str = "opt-in") -> Any:
+    return _set(
+        w.purpose, basis="A6-1-a", requirement="voluntary", consequence={}, consent_method=method
+    )
+
+
+def _named_rule(w: World) -> Retention:
+    """The baseline rule covering the baseline category by name instead of as all other data."""
+    _set(w.retention, all_other_data=False)
+    w.retention.categories.add(w.category)
+    return w.retention
 
 
 Mutation = Callable[[World], Any]
@@ -260,7 +270,46 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
     ),
     "SEL-RECIPIENT-DETAILS": (
         lambda w: Recipient.objects.filter(pk=w.recipient.pk).update(recipient_type=""),
-        lambda w: _set(w.recipient, recipient_type="DataController"),
+        # A category of recipients (no name) needs neither a role nor a country.
+        lambda w: Recipient.objects.filter(pk=w.recipient.pk).update(
+            recipient_type="", name="", country=""
+        ),
+    ),
+    "SEL-TRANSFER-COUNTRY": (
+        lambda w: _transfer(w, country="", country_unknown=True),
+        lambda w: _transfer(w, country="US", country_unknown=True),
+    ),
+    "SEL-ANSWER-CONSENT-METHOD": (
+        lambda w: _consent(w, method=""),
+        lambda w: _consent(w, method="signed"),
+    ),
+    "SEL-CONSENT-IMPLIED": (
+        lambda w: _consent(w, method="implied"),
+        # A method left from an earlier consent basis says nothing once the basis is a contract.
+        lambda w: _set(w.purpose, consent_method="implied"),
+    ),
+    "SEL-RETENTION-OPEN-ENDED": (
+        lambda w: _set(w.retention, period=None, unit="", criteria=every("As long as needed")),
+        lambda w: _set(
+            w.retention,
+            period=None,
+            unit="",
+            criteria=every("As long as needed"),
+            end_event=every("Until the account is closed"),
+        ),
+    ),
+    "SEL-RETENTION-SCOPE": (
+        lambda w: _set(w.retention, all_other_data=False),
+        lambda w: _named_rule(w),
+    ),
+    "SEL-RETENTION-COVERAGE": (
+        lambda w: (
+            _named_rule(w),
+            CategoryRow.objects.create(register=w.register, category="IPAddress"),
+        ),
+        lambda w: _named_rule(w).categories.add(
+            CategoryRow.objects.create(register=w.register, category="IPAddress")
+        ),
     ),
     "SEL-TRANSFER-MISSING": (
         lambda w: _us_recipient(w),

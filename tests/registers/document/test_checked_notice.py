@@ -50,9 +50,13 @@ def test_a_notice_that_passes_the_checker_states_every_art_13_item(in_acme, sect
         transfers = "\n".join(document.lines("transfers"))
         for transfer in register.transfers.all():
             assert country_name(transfer.country, "en") in transfers
-        # 13(2)(a): how long the data is kept.
-        for rule in register.retention.all():
-            assert rule.applies_to["en"] in "\n".join(document.lines("retention"))
+        # 13(2)(a): how long each kind of data is kept, each rule naming the data it covers.
+        retention = document.lines("retention")
+        for rule, line in zip(register.retention.all(), retention, strict=True):
+            assert line.startswith(rule.applies_to["en"])
+            for category in rule.categories.all():
+                name = category.get_category_display() if category.category else ""
+                assert (name or category.custom_name["en"]) in line.split("Covers:", 1)[1]
         # 13(2)(b)-(d): the rights, withdrawal of consent where consent is a basis, the complaint.
         assert "access" in rights.lower()
         assert "Data Protection Ombudsman" in rights

@@ -101,8 +101,8 @@ def make_rows(register: Register) -> None:
         requirement="voluntary",
         is_direct_marketing=True,
     )
-    CategoryRow.objects.create(register=register, category="Name")
-    CategoryRow.objects.create(register=register, category="EmailAddress", position=1)
+    name = CategoryRow.objects.create(register=register, category="Name")
+    email = CategoryRow.objects.create(register=register, category="EmailAddress", position=1)
     Source.objects.create(
         register=register,
         description=tr("Väestötietojärjestelmä", "Population register", "Befolkningsregistret"),
@@ -132,7 +132,7 @@ def make_rows(register: Register) -> None:
             "From the end of the customer relationship.",
             "Från kundförhållandets slut.",
         ),
-    )
+    ).categories.set([name, email])
     Cookie.objects.create(
         register=register,
         name="Matomo",

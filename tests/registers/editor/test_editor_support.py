@@ -101,7 +101,7 @@ def add_rows(register: Register, i: int) -> None:
         register=register, name=f"Partner {i}", contact="x@example.fi", essence=text, position=i
     )
     Purpose.objects.create(register=register, description=text, basis="A6-1-b", position=i)
-    CategoryRow.objects.create(register=register, category="EmailAddress", position=i)
+    category = CategoryRow.objects.create(register=register, category="EmailAddress", position=i)
     Source.objects.create(register=register, description=text, position=i)
     recipient = Recipient.objects.create(
         register=register,
@@ -113,7 +113,10 @@ def add_rows(register: Register, i: int) -> None:
     Transfer.objects.create(
         register=register, recipient=recipient, country="US", mechanism="A46-2-c", position=i
     )
-    Retention.objects.create(register=register, applies_to=text, period=2, unit="years", position=i)
+    rule = Retention.objects.create(
+        register=register, applies_to=text, period=2, unit="years", position=i
+    )
+    rule.categories.add(category)
     Cookie.objects.create(
         register=register,
         name=f"_c{i}",

@@ -78,6 +78,12 @@ def test_the_xlsx_has_every_art_30_column_filled_from_the_register(
     assert "Patients" in values["subjects"]
     assert "special category" in values["data"]
     assert "Processor (GDPR Art. 28)" in values["recipients"]
+    # Each time limit names the data it covers, as the notice's retention rules do.
+    assert "Patient records – Name, Personal identity code (henkilötunnus)" in values["erasure"]
+    assert (
+        "Books of account and financial statements – Payment and billing details: 10 years"
+        in (values["erasure"])
+    )
     assert values["system"] == "Potilastietojärjestelmä Acme EHR"
     assert values["dpia"].startswith("Required, made on 1 February 2026")
     assert values["reviewed"] == "1 November 2026"
@@ -200,7 +206,10 @@ def test_bad_dates_are_refused_at_the_field(clinic: Register, owner_client: Clie
         "/record/potilaat/", {"system": "X", "dpia_date": "2026-02-30", "version": "1"}
     )
     assert response.status_code == 200
-    assert response.context["form"].errors["dpia_date"] == ["Enter a valid date."]
+    assert response.context["form"].errors["dpia_date"] == [
+        "Enter the full date with the day, the month and the year, for example 2024-05-31; "
+        "a month or a year alone is not a date."
+    ]
     assert ProcessingRecord.objects.get(register=clinic).system != "X"
 
 
