@@ -40,6 +40,9 @@ def own_kwargs(name: str, urlconf: str, acme: Organisation, owner: Any) -> dict[
         "uidb64": "MQ",
         "day": "2026-01-01",
         "fmt": "csv",
+        "source_slug": acme.slug,
+        "register": ACME_REGISTER,
+        "template": 1,
     }
     return {param: values[param] for param in params}
 
