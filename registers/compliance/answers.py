@@ -194,6 +194,8 @@ def answer_effective_date(facts: Facts) -> Iterator[Violation]:
         "Where processing rests on consent, the controller must be able to show that the "
         "person consented (Art. 7(1)), and consent is valid only as a clear affirmative act "
         "(Art. 4(11)). How it is asked is the controller's fact to state, per purpose."
+        " An error: without it the notice cannot show that consent meets Art. 4(11) and 7(1), "
+        "and a default would be a statement nobody made."
     ),
 )
 def answer_consent_method(facts: Facts) -> Iterator[Violation]:
@@ -217,6 +219,8 @@ def answer_consent_method(facts: Facts) -> Iterator[Violation]:
         "by a statement or a clear affirmative act (Art. 4(11)); silence, inactivity or "
         "carrying on using a site is none (Recital 32). 'By using the site you accept' is "
         "therefore not consent: ask for it, or rest the purpose on another basis."
+        " An error: processing on consent that is not valid consent has no legal basis (Art. "
+        "6(1)(a) with 4(11))."
     ),
 )
 def consent_implied(facts: Facts) -> Iterator[Violation]:

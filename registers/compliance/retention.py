@@ -41,6 +41,8 @@ def _rule_name(row: Retention, index: int) -> str:
     (
         "The notice states how long data is kept or, if that cannot be said, the "
         "criteria that decide it."
+        " An error: the period or its criteria are a required item of Art. 13(2)(a) and "
+        "14(2)(a)."
     ),
 )
 def retention_none(facts: Facts) -> Iterator[Violation]:
@@ -59,6 +61,8 @@ def retention_none(facts: Facts) -> Iterator[Violation]:
     (
         'A rule naming only the data ("customer data") says nothing about how long it '
         "is kept. A period needs its unit."
+        " An error: a rule without a period or criteria leaves the required item of Art. "
+        "13(2)(a) and 14(2)(a) unanswered."
     ),
 )
 def retention_period(facts: Facts) -> Iterator[Violation]:
@@ -84,6 +88,8 @@ def retention_period(facts: Facts) -> Iterator[Violation]:
         "criteria must let a reader work out when the data goes: 'as long as needed' has "
         "no end. A rule without a period therefore names the event that ends keeping (the "
         "end of the customer relationship, the withdrawal of consent)."
+        " An error: criteria with no end do not say how long, which Art. 13(2)(a) and 14(2)(a) "
+        "require."
     ),
 )
 def retention_open_ended(facts: Facts) -> Iterator[Violation]:
@@ -109,6 +115,7 @@ def retention_open_ended(facts: Facts) -> Iterator[Violation]:
     (
         "A period means something only with the data it applies to. Each rule names the "
         "data categories it covers, or covers all other data."
+        " An error: a rule covering no data answers Art. 13(2)(a) for nothing."
     ),
 )
 def retention_scope(facts: Facts) -> Iterator[Violation]:
@@ -131,6 +138,8 @@ def retention_scope(facts: Facts) -> Iterator[Violation]:
         "One rule with a period does not say how long the other data is kept: logs or "
         "contact-form messages would have no period. Each category is covered by a rule "
         "that names it, or by a rule for all other data."
+        " An error: data with no period leaves the required item of Art. 13(2)(a) and 14(2)(a) "
+        "unanswered for it."
     ),
 )
 def retention_coverage(facts: Facts) -> Iterator[Violation]:

@@ -210,6 +210,8 @@ def stale_texts(facts: Facts) -> Iterator[tuple[Text, str, Any]]:
         "notice is published in. When one language of a text changes, the other languages "
         "may no longer say the same; each stays to review until someone edits it or confirms "
         "that it still says the same."
+        " An error: a published language that may say something else is not the clear and "
+        "accurate information Art. 12(1) requires."
     ),
 )
 def text_stale(facts: Facts) -> Iterator[Violation]:

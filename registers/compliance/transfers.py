@@ -86,6 +86,7 @@ def transfer_missing(facts: Facts) -> Iterator[Violation]:
         "adequacy decision or safeguard that covers it; both depend on the country, so "
         "'not known' or 'several countries' says neither. The answer is printed as given "
         "and blocks publishing until each country has a transfer of its own."
+        " An error: the third country is a required item of Art. 13(1)(f) and 14(1)(f)."
     ),
 )
 def transfer_country(facts: Facts) -> Iterator[Violation]:

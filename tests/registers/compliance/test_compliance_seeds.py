@@ -246,7 +246,8 @@ REVIEW: dict[str, dict[str, tuple[int, tuple[str, str] | None]]] = {
     "001_414539292712b063": {
         "SEL-PURPOSE-BASIS": (7, None),
         "SEL-SOURCE-CATEGORIES": (2, None),
-        "SEL-RECIPIENT-DETAILS": (4, None),
+        # Once also on recipients named only as categories: 13(1)(e) allows categories, and a
+        # category needs neither a role nor a country.
         "SEL-ANSWER-TRANSFERS": (1, NO_TRANSFER_ANSWER),
         "SEL-CONSENT-WITHDRAWAL": (1, None),
         "SEL-SPECIAL-CONDITION": (1, None),
@@ -259,6 +260,25 @@ REVIEW: dict[str, dict[str, tuple[int, tuple[str, str] | None]]] = {
                 "marketing, so the separate statement of the right to object would be missing.",
             ),
         ),
+        "SEL-ANSWER-CONSENT-METHOD": (
+            1,
+            (RIGHT, "A purpose rests on consent and the notice never says how consent is asked."),
+        ),
+        "SEL-RETENTION-COVERAGE": (
+            13,
+            (
+                RIGHT,
+                "No category has a period of its own: the retention text covers no named data.",
+            ),
+        ),
+        "SEL-RETENTION-OPEN-ENDED": (
+            1,
+            (RIGHT, "One rule gives criteria with no event that ends the keeping."),
+        ),
+        "SEL-RETENTION-SCOPE": (
+            1,
+            (RIGHT, "Its retention text names no data, so no rule says which data it covers."),
+        ),
     },
     "002_3ad58c9372732bf8": {
         "SEL-PURPOSE-BASIS": (5, None),
@@ -270,6 +290,21 @@ REVIEW: dict[str, dict[str, tuple[int, tuple[str, str] | None]]] = {
         "SEL-ANSWER-EFFECTIVE-DATE": (1, (RIGHT, "The notice carries no date at all.")),
         "SEL-ACCESS-LIMIT": (1, None),
         "SEL-REPEALED-ACT": (2, None),
+        "SEL-RETENTION-COVERAGE": (
+            8,
+            (
+                RIGHT,
+                "No category has a period of its own: the retention text covers no named data.",
+            ),
+        ),
+        "SEL-RETENTION-OPEN-ENDED": (
+            1,
+            (RIGHT, "One rule gives criteria with no event that ends the keeping."),
+        ),
+        "SEL-RETENTION-SCOPE": (
+            1,
+            (RIGHT, "Its retention text names no data, so no rule says which data it covers."),
+        ),
     },
     "003_5e480617d9af7100": {
         "SEL-CONTROLLER-ADDRESS": (1, None),
@@ -278,7 +313,8 @@ REVIEW: dict[str, dict[str, tuple[int, tuple[str, str] | None]]] = {
             (RIGHT, "The controller is given by name and business ID only: no email or phone."),
         ),
         "SEL-PURPOSE-BASIS": (4, None),
-        "SEL-RECIPIENT-DETAILS": (1, None),
+        # Once also on recipients named only as categories: 13(1)(e) allows categories, and a
+        # category needs neither a role nor a country.
         "SEL-COOKIE-DETAILS": (
             2,
             (RIGHT, "Neither Google Analytics nor the log-in cookies name a provider's country."),
@@ -286,11 +322,27 @@ REVIEW: dict[str, dict[str, tuple[int, tuple[str, str] | None]]] = {
         "SEL-ANSWER-TRANSFERS": (1, NO_TRANSFER_ANSWER),
         "SEL-COOKIE-TRANSFER": (1, None),
         "SEL-REPEALED-ACT": (1, None),
+        "SEL-RETENTION-COVERAGE": (
+            8,
+            (
+                RIGHT,
+                "No category has a period of its own: the retention text covers no named data.",
+            ),
+        ),
+        "SEL-RETENTION-OPEN-ENDED": (
+            1,
+            (RIGHT, "One rule gives criteria with no event that ends the keeping."),
+        ),
+        "SEL-RETENTION-SCOPE": (
+            4,
+            (RIGHT, "Its retention text names no data, so no rule says which data it covers."),
+        ),
     },
     "004_ed21f033915938f6": {
         "SEL-CONTROLLER-ADDRESS": (1, None),
         "SEL-PURPOSE-BASIS": (7, None),
-        "SEL-RECIPIENT-DETAILS": (1, None),
+        # Once also on recipients named only as categories: 13(1)(e) allows categories, and a
+        # category needs neither a role nor a country.
         "SEL-ANSWER-TRANSFERS": (1, NO_TRANSFER_ANSWER),
         "SEL-RETENTION-NONE": (1, None),
         "SEL-SPECIAL-CONDITION": (1, None),

@@ -4,7 +4,8 @@ Every ``*.json`` in fault_classes/ is a register in the JSON import format with 
 checker must report for it (``expected``) and those it must not (``unexpected``): a fault, or a
 near miss that once drew a false finding. ``scan_*`` files are the text scans' classes, ``rule_*``
 the faults real notices show for the other rules, ``model_*`` those of the model's answers. An
-optional ``controller`` object replaces fields of a controller that passes every rule.
+optional ``controller`` object replaces fields of a controller that passes every rule; a file
+with ``import_errors`` is refused by the importer before any check (test_fault_classes_model.py).
 
 ``manage.py checker_calibration`` prints the same outcomes with the seed notices' as totals.
 """
@@ -29,7 +30,7 @@ def test_every_fault_class_file_has_the_format() -> None:
     assert len(CASES) >= 30
     for path in sorted(FAULT_CLASSES.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        assert KEYS <= set(data) <= KEYS | {"controller"}, path.name
+        assert KEYS <= set(data) <= KEYS | {"controller", "import_errors"}, path.name
         assert data["class"], path.name
         assert data["article"], path.name
         assert path.stem.startswith(("scan_", "rule_", "model_")), path.name
