@@ -50,7 +50,8 @@ findings with their URLs and the error and warning counts).
   that never mentions withdrawal does not count), because withdrawing must be as easy as giving
   consent. An email address for requests is as easy when the consent purpose says consent, too,
   is given by email or by a form that sends one: the same means, as the EDPB's Guidelines 05/2020
-  on consent ask (paragraph 114). A rights paragraph that denies a right the notice states, or
+  on consent ask (section 5.2, withdrawal of consent). A rights paragraph that denies a right
+  the notice states, or
   says another law overrides it, is reported unless the sentence names when or for which data
   the right gives way (a lawful limit such as Art. 17(3)).
 - **Special categories and consent.** The model does not tie a data category to a purpose, so the

@@ -91,7 +91,7 @@ def consent_given_by_email(facts: Facts) -> bool:
     """The register says that consent is given by email (or a form that sends one).
 
     Then a request by email to the address for requests withdraws it by the same means (Art.
-    7(3); EDPB Guidelines 05/2020 on consent, paragraph 114: withdrawal through the same means
+    7(3); EDPB Guidelines 05/2020 on consent, section 5.2: withdrawal through the same means
     the consent was given). The model has no field for how consent is given, so the checker
     reads the consent purposes for a clause that names both giving consent and email.
     """
@@ -117,7 +117,7 @@ def withdrawal_described(facts: Facts) -> bool:
         "setting) in the text on exercising the rights or in a consent purpose, and text there "
         "that never mentions withdrawal does not count. An email address for requests is as "
         "easy when consent, too, is given by email or by a form that sends one: the same means "
-        "(EDPB Guidelines 05/2020, paragraph 114). A warning, not an error: the right itself is "
+        "(EDPB Guidelines 05/2020, section 5.2). A warning, not an error: the right itself is "
         "printed either way, and only the way to use it is missing."
     ),
 )
