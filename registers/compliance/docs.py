@@ -51,9 +51,8 @@ findings with their URLs and the error and warning counts).
   consent. An email address for requests is as easy when the consent purpose says consent, too,
   is given by email or by a form that sends one: the same means, as the EDPB's Guidelines 05/2020
   on consent ask (section 5.2, withdrawal of consent). A rights paragraph that denies a right
-  the notice states, or
-  says another law overrides it, is reported unless the sentence names when or for which data
-  the right gives way (a lawful limit such as Art. 17(3)).
+  the notice states, or says another law overrides it, is reported unless the sentence names
+  when or for which data the right gives way (a lawful limit such as Art. 17(3)).
 - **Special categories and consent.** The model does not tie a data category to a purpose, so the
   checker cannot see which purpose processes the health data. It reads the register as a whole:
   when consent (6(1)(a)) is the only basis of every purpose, the special-category data rests on
