@@ -88,10 +88,18 @@ def _tenant_views(patterns: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
 
 def _example_path(route: str) -> str:
     """A concrete path for a route: every converter gets a value that would match."""
-    examples = {"<int:pk>": "1", "<slug:slug>": "x", "<slug:section>": "basics"}
+    examples = {
+        "<int:pk>": "1",
+        "<slug:slug>": "x",
+        "<slug:section>": "basics",
+        "<slug:question>": "people",
+        "<str:fmt>": "csv",
+    }
     for placeholder, value in examples.items():
         route = route.replace(placeholder, value)
-    return "/" + route.replace("<str:token>", "x")
+    path = "/" + route.replace("<str:token>", "x")
+    assert "<" not in path, f"no example value for a parameter of {route}"
+    return path
 
 
 GUARDED = [
