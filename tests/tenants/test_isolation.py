@@ -88,7 +88,12 @@ def _tenant_views(patterns: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
 
 def _example_path(route: str) -> str:
     """A concrete path for a route: every converter gets a value that would match."""
-    examples = {"<int:pk>": "1", "<slug:slug>": "x", "<slug:section>": "basics"}
+    examples = {
+        "<int:pk>": "1",
+        "<slug:slug>": "x",
+        "<slug:section>": "basics",
+        "<slug:question>": "people",
+    }
     for placeholder, value in examples.items():
         route = route.replace(placeholder, value)
     return "/" + route.replace("<str:token>", "x")
