@@ -29,6 +29,7 @@ def own_kwargs(name: str, urlconf: str, acme: Organisation, owner: Any) -> dict[
     values = {
         "slug": acme.slug if name == "organisation_switch" else ACME_REGISTER,
         "section": "basics",
+        "question": "people",
         "lang": "en",
         "number": 1,
         "a": 1,
