@@ -44,7 +44,6 @@ def own_kwargs(name: str, urlconf: str, acme: Organisation, owner: Any) -> dict[
         "source_slug": acme.slug,
         "register": ACME_REGISTER,
         "template": 1,
-        "question": "people",
     }
     return {param: values[param] for param in params}
 
