@@ -52,6 +52,8 @@ def test_form_errors_and_a_checklist_full_of_errors_are_accessible(
     owner.locator("#id_slug").fill("tyhja")
     owner.locator("input[name=languages][value=fi]").check()
     submit(owner)
+    # A new register opens at the interview; its overview carries the checklist.
+    owner.goto(app.org_url(published.slug, "/registers/tyhja/"))
     expect(owner.locator("aside .checklist-error").first).to_be_visible()
     assert_accessible(owner, "checklist-errors")
     owner.goto(app.org_url(published.slug, "/registers/tyhja/publish/"))

@@ -25,6 +25,7 @@ from tests.browser.helpers import (
     fetch,
     fill_controller,
     log_in,
+    open_overview,
     publish,
     save,
     sign_up,
@@ -37,6 +38,8 @@ LOCALES = {"en": "en-GB", "fi": "fi-FI"}
 INTRO_FI = "Käsittelemme verkkokauppamme asiakkaiden tietoja tilausten toimittamiseksi."
 INTRO_EN = "We process our web shop customers' data to deliver their orders."
 REVISED_FI = "Käsittelemme asiakkaiden tietoja tilausten toimittamiseksi ja asiakaspalveluun."
+# Both languages change together: a Finnish change alone leaves the English to review.
+REVISED_EN = "We process our customers' data to deliver their orders and for customer service."
 
 
 @pytest.fixture(params=list(LOCALES))
@@ -80,8 +83,10 @@ def test_a_newcomer_publishes_a_notice_and_embeds_it_anywhere(
     read_the_pdf(page, app, slug, register)
     embed_on_another_origin(page, app, slug, register)
 
-    page.goto(app.org_url(slug, f"/registers/{register}/edit/basics/"))
+    open_overview(page, register)
+    page.locator(f"nav a[href='/registers/{register}/edit/basics/']").click()
     page.locator("textarea[name=introduction_fi]").fill(REVISED_FI)
+    page.locator("textarea[name=introduction_en]").fill(REVISED_EN)
     save(page)
     publish(page, app, slug=slug, register=register, summary="Asiakaspalvelu lisätty")
     compare_the_versions(page, app, slug, register)
