@@ -25,7 +25,6 @@ from tests.browser.helpers import (
     fetch,
     fill_controller,
     log_in,
-    open_overview,
     publish,
     save,
     sign_up,
@@ -83,8 +82,7 @@ def test_a_newcomer_publishes_a_notice_and_embeds_it_anywhere(
     read_the_pdf(page, app, slug, register)
     embed_on_another_origin(page, app, slug, register)
 
-    open_overview(page, register)
-    page.locator(f"nav a[href='/registers/{register}/edit/basics/']").click()
+    page.goto(app.org_url(slug, f"/registers/{register}/edit/basics/"))
     page.locator("textarea[name=introduction_fi]").fill(REVISED_FI)
     page.locator("textarea[name=introduction_en]").fill(REVISED_EN)
     save(page)
