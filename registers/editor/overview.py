@@ -22,6 +22,7 @@ from registers.compliance import checklist_context
 from registers.editor.interview.views import continue_url
 from registers.editor.sections import SECTIONS
 from registers.models import Controller, Register
+from registers.publishing.review.actions import overview_state
 from registers.publishing.status import register_status
 from registers.vocabulary import Language
 from tenants import audit
@@ -49,6 +50,7 @@ def register_overview(request: HttpRequest, slug: str) -> HttpResponse:
         "role": request.membership.role,  # type: ignore[attr-defined]
         "requests": publish_requests(request, register, status.latest),
         "owners": owners(request),
+        "review": overview_state(register, controller),
         "sections": SECTIONS.values(),
         "languages": [Language(code).label for code in register.languages],
         "interview": continue_url(register),

@@ -10,6 +10,7 @@ and organisation would hang thousands of triggers on ``auth_user``.
 from __future__ import annotations
 
 from registers.models.controller import Controller
+from registers.models.publication_review import PublicationReview, ReviewPolicy, ReviewState
 from registers.models.record import (
     Answer,
     DpiaTrigger,
@@ -47,11 +48,14 @@ __all__ = [
     "ProcessingRecord",
     "ProcessorActivity",
     "ProvisionRequirement",
+    "PublicationReview",
     "Purpose",
     "Recipient",
     "RecordSnapshot",
     "Register",
     "Retention",
+    "ReviewPolicy",
+    "ReviewState",
     "Row",
     "Source",
     "Transfer",

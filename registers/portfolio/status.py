@@ -14,11 +14,12 @@ from datetime import datetime
 
 from django.core.cache import cache
 from django.db.models import OuterRef, Subquery
+from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context
 
 from registers.compliance import check
 from registers.compliance.summary import error_key, remember
-from registers.models import Controller, Register, Version
+from registers.models import Controller, PublicationReview, Register, ReviewState, Version
 from tenants.models import Membership
 
 
@@ -117,3 +118,20 @@ def _count_errors(registers: list[Register], states: list[RegisterState]) -> Non
     controller = Controller.objects.filter(pk=1).first() if missing else None
     for register, state, key in missing:
         state.errors = remember(key, check(register, controller))
+
+
+def waiting_for_review(membership: Membership, states: list[RegisterState]) -> None:
+    """Mark the registers an editor has submitted and no owner has decided on: one query."""
+    if not states:
+        return
+    waiting = set(
+        PublicationReview.objects.filter(state=ReviewState.SUBMITTED).values_list(
+            "register_id", flat=True
+        )
+    )
+    for state in states:
+        if state.pk in waiting:
+            state.notes.append(_("waiting for review"))
+
+
+STATE_HOOKS.append(waiting_for_review)

@@ -7,7 +7,6 @@ are cached for a year. Drafts, unknown registers and unpublished languages are a
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from typing import Any
 
@@ -19,9 +18,10 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
-from registers.document import SECTION_ORDER, NoticeDocument
+from registers.document import NoticeDocument
 from registers.models import Version
 from registers.public.superseded import with_banner
+from registers.publishing.changes import compare
 from registers.publishing.served import Served, find_output, find_version, served
 
 LATEST = "public, max-age=60, stale-while-revalidate=600"
@@ -166,25 +166,3 @@ def notice_compare(request: HttpRequest, slug: str, a: int, b: int, lang: str) -
     new = NoticeDocument.from_dict(new_output.document)
     context = {"old": old, "new": new, "a": a, "b": b, "sections": compare(old, new)}
     return render(request, "notices/compare.html", context)
-
-
-def compare(old: NoticeDocument, new: NoticeDocument) -> list[dict[str, Any]]:
-    """Per section, the lines of both versions marked as kept, inserted or deleted."""
-    sections = []
-    for key in SECTION_ORDER:
-        before, after = old.lines(key), new.lines(key)
-        if not before and not after:
-            continue
-        section = new.section(key) or old.section(key)
-        lines = []
-        matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-        for op, i1, i2, j1, j2 in matcher.get_opcodes():
-            if op == "equal":
-                lines += [("equal", line) for line in after[j1:j2]]
-                continue
-            lines += [("del", line) for line in before[i1:i2]]
-            lines += [("ins", line) for line in after[j1:j2]]
-        changed = any(kind != "equal" for kind, _line in lines)
-        heading = section.heading if section else key
-        sections.append({"key": key, "heading": heading, "lines": lines, "changed": changed})
-    return sections

@@ -7,13 +7,14 @@ not the day it is published.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
 
 from registers.compliance import Finding, to_review_by_language
-from registers.document import NoticeDocument, build_document
+from registers.document import SECTION_ORDER, NoticeDocument, build_document
 from registers.models import Controller, Register, Version
 from registers.translated import LANGUAGE_NAMES
 
@@ -76,3 +77,25 @@ def language_changes(
         name = str(LANGUAGE_NAMES.get(code, code))
         summary.append(LanguageChanges(code, name, changed, review.get(code, [])))
     return summary
+
+
+def compare(old: NoticeDocument, new: NoticeDocument) -> list[dict[str, Any]]:
+    """Per section, the lines of both versions marked as kept, inserted or deleted."""
+    sections = []
+    for key in SECTION_ORDER:
+        before, after = old.lines(key), new.lines(key)
+        if not before and not after:
+            continue
+        section = new.section(key) or old.section(key)
+        lines = []
+        matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal":
+                lines += [("equal", line) for line in after[j1:j2]]
+                continue
+            lines += [("del", line) for line in before[i1:i2]]
+            lines += [("ins", line) for line in after[j1:j2]]
+        changed = any(kind != "equal" for kind, _line in lines)
+        heading = section.heading if section else key
+        sections.append({"key": key, "heading": heading, "lines": lines, "changed": changed})
+    return sections

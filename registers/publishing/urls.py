@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import path
 
 from registers.publishing import views
+from registers.publishing.review import views as review
 
 urlpatterns = [
     path("registers/import/", views.data_import, name="data_import"),
@@ -16,5 +17,12 @@ urlpatterns = [
         "registers/<slug:slug>/preview/<lang:lang>/",
         views.register_preview,
         name="register_preview",
+    ),
+    path("organisation/review/", review.review_setting, name="review_setting"),
+    path("registers/<slug:slug>/review/", review.review_submit, name="review_submit"),
+    path(
+        "registers/<slug:slug>/review/<int:review>/",
+        review.review_detail,
+        name="review_detail",
     ),
 ]

@@ -15,6 +15,7 @@ from django_tenants.utils import schema_context
 from registers.models import (
     ProcessingRecord,
     ProcessorActivity,
+    PublicationReview,
     RecordSnapshot,
     Register,
     Version,
@@ -39,6 +40,7 @@ class GlobexData:
     version: int
     snapshot_pk: int
     template_pk: int
+    review_pk: int
 
 
 @pytest.fixture(autouse=True)
@@ -88,9 +90,22 @@ def globex_data(globex: Organisation, outsider: Any) -> GlobexData:
         ProcessorActivity.objects.create(controller_name="Zorbulon client", processing="Hosting")
         # A number acme's own first copy will not have: each schema counts from 1.
         snapshot = RecordSnapshot.objects.create(pk=4242, language="en", data=record_data("en"))
+        review = PublicationReview.objects.create(
+            pk=4243,
+            register=register,
+            register_version=register.version,
+            controller_version=1,
+            message="Zorbulon review message",
+        )
     template = RegisterTemplate.objects.create(
         name="Zorbulon template", organisation=globex, data={"name": {"en": "Zorbulon"}}
     )
     return GlobexData(
-        GLOBEX_REGISTER, member.pk, invitation.pk, version.number, snapshot.pk, template.pk
+        GLOBEX_REGISTER,
+        member.pk,
+        invitation.pk,
+        version.number,
+        snapshot.pk,
+        template.pk,
+        review.pk,
     )

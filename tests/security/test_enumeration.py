@@ -54,6 +54,10 @@ ACCESS: dict[str, Role | str] = {
     "register_publish": Role.OWNER,
     "register_outputs": Role.VIEWER,
     "register_preview": Role.VIEWER,
+    # review before publishing: the setting and the decision are the owners', submitting an editor's
+    "review_setting": Role.OWNER,
+    "review_submit": Role.EDITOR,
+    "review_detail": Role.OWNER,
     # the record of processing
     "record_overview": Role.OWNER,
     "record_edit": Role.OWNER,
@@ -219,6 +223,7 @@ def kwargs_for(name: str, urlconf: str, data: GlobexData, globex: Organisation) 
         "source_slug": globex.slug,
         "register": data.register_slug,
         "template": data.template_pk,
+        "review": data.review_pk,
     }
     return {param: values[param] for param in params}
 
