@@ -175,3 +175,50 @@ def fetch(app: App, slug: str, path: str, cookies: str = "") -> tuple[dict[str, 
     request = urllib.request.Request(f"http://127.0.0.1:{app.port}{path}", headers=headers)
     with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
         return dict(response.headers), response.read()
+
+
+def open_members(page: Page) -> None:
+    page.locator("nav a.nav-link[href='/members/']").first.click()
+    expect(page.locator("main table")).to_be_visible()
+
+
+def invite(page: Page, *, email: str, role: str) -> str:
+    """Invite from the members page; the link it shows, as the invitee gets it by mail."""
+    open_members(page)
+    page.locator("#id_email").fill(email)
+    page.locator("#id_role").select_option(role)
+    page.locator("form[action='/members/invite/'] button[type=submit]").click()
+    return page.locator("#invitation-link").input_value()
+
+
+def accept_invitation(page: Page, app: App, *, link: str, slug: str) -> None:
+    """The invitee's first page is the mailed link: a new account, then the organisation."""
+    page.goto(link)
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    submit(page)
+    expect(page).to_have_url(app.org_url(slug, "/"))
+
+
+def require_review(page: Page) -> None:
+    """The members page's link to the organisation's setting, switched on."""
+    open_members(page)
+    page.locator("main a[href='/organisation/review/']").click()
+    page.locator("#id_required").check()
+    submit(page)
+    expect(page.locator("main .alert-success[role=status]")).to_be_visible()
+
+
+def submit_for_review(page: Page, register: str, message: str) -> None:
+    open_overview(page, register)
+    page.locator(f"#next-step ~ p a[href='/registers/{register}/review/']").click()
+    page.locator("#id_message").fill(message)
+    submit(page)
+    expect(page.locator("main [data-review=open]")).to_contain_text(message)
+
+
+def open_the_review(page: Page, register: str) -> None:
+    """The owner's overview shows the submission and links to its changes."""
+    open_overview(page, register)
+    page.locator("main [data-review=open] a.btn").click()
+    expect(page.locator("#review-changes")).to_be_visible()
