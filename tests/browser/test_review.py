@@ -82,8 +82,8 @@ def test_an_editor_and_an_owner_go_through_a_review_round(
 
     open_the_review(owner, REGISTER)
     expect(owner.locator("main .review-message")).to_contain_text("loyalty programme")
-    expect(owner.locator("#review-changes ins").first).to_be_visible()
-    expect(owner.locator("#review-changes del", has_text=FIRST_EN)).to_be_visible()
+    expect(owner.locator(".review-changes ins").first).to_be_visible()
+    expect(owner.locator(".review-changes [lang=en] del", has_text=FIRST_EN)).to_be_visible()
     owner.locator("#id_comment").fill("Name the programme: it is called Bonus.")
     owner.locator("button[name=decision][value=send_back]").click()
     expect(owner.locator("main .alert-success[role=status]")).to_be_visible()
@@ -94,7 +94,7 @@ def test_an_editor_and_an_owner_go_through_a_review_round(
     submit_for_review(editor, REGISTER, "Named it Bonus")
 
     open_the_review(owner, REGISTER)
-    expect(owner.locator("#review-changes ins", has_text=FIXED_EN)).to_be_visible()
+    expect(owner.locator(".review-changes [lang=en] ins", has_text=FIXED_EN)).to_be_visible()
     owner.locator("#id_summary").fill("The loyalty programme")
     owner.locator("button[name=decision][value=approve]").click()
     expect(owner.locator("main .alert-success[role=status]")).to_contain_text("version 2")
