@@ -37,6 +37,7 @@ def pages(slug: str) -> list[str]:
         reverse("register_preview", kwargs={**register, "lang": "fi"}),
         reverse("data_import"),
         reverse("members"),
+        reverse("review_setting"),
         reverse("audit_trail"),
         reverse("password_change"),
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from django.db.models import F
 from django.urls import reverse
 
@@ -216,3 +217,33 @@ def test_the_dashboard_shows_a_register_waiting_for_review(
     body = host_client(BASE, owner).get("/organisations/").content.decode()
 
     assert body.count("waiting for review") == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("fi", ["Lähetä tarkastettavaksi", "Viesti omistajille", "Odottaa tarkastusta"]),
+        ("sv", ["Skicka för granskning", "Meddelande till ägarna", "Väntar på granskning"]),
+    ],
+)
+def test_the_round_speaks_finnish_and_swedish(
+    acme, owner_client, editor, owner, in_acme, language, words
+):
+    full_controller()
+    full_register()
+    require_review(owner_client)
+    editor_in = host_client(acme.host, editor, language=language)
+    owner_in = host_client(acme.host, owner, language=language)
+    form = editor_in.get(submit_url()).content.decode()
+    empty = editor_in.post(submit_url(), {"message": "", "version": 1}).content.decode()
+    submit(editor_in)
+    review = PublicationReview.objects.get()
+    overview_page = owner_in.get(overview()).content.decode()
+    detail = owner_in.get(detail_url(review)).content.decode()
+
+    assert words[0] in form
+    assert words[1] in form
+    assert words[2] in overview_page
+    for english in ("Submit for review", "Message to the owners", "Approve and publish"):
+        assert english not in form + empty + overview_page + detail
+    assert "This field is required" not in empty
