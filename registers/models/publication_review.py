@@ -71,6 +71,9 @@ class PublicationReview(models.Model):
     )
     register_version = models.PositiveIntegerField(_("register version"))
     controller_version = models.PositiveIntegerField(_("controller version"))
+    # What publishing would have frozen at submission: a change that moves no version number
+    # (none should) still cannot be approved unseen.
+    content_hash = models.CharField(_("content hash"), max_length=64)
     message = models.TextField(_("message to the owners"), max_length=2000)
     comment = models.TextField(_("comments"), max_length=2000, blank=True)
     submitted_by = _user(_("submitted by"))

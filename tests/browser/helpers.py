@@ -204,14 +204,18 @@ def require_review(page: Page) -> None:
     """The members page's link to the organisation's setting, switched on."""
     open_members(page)
     page.locator("main a[href='/organisation/review/']").click()
+    assert_accessible(page, "review-setting")
     page.locator("#id_required").check()
     submit(page)
     expect(page.locator("main .alert-success[role=status]")).to_be_visible()
 
 
-def submit_for_review(page: Page, register: str, message: str) -> None:
+def submit_for_review(page: Page, register: str, message: str, *, check: str = "") -> None:
+    """From the overview's next step; with ``check``, the form page's accessibility too."""
     open_overview(page, register)
     page.locator(f"#next-step ~ p a[href='/registers/{register}/review/']").click()
+    if check:
+        assert_accessible(page, check)
     page.locator("#id_message").fill(message)
     submit(page)
     expect(page.locator("main [data-review=open]")).to_contain_text(message)

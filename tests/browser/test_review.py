@@ -16,6 +16,7 @@ from tests.browser.helpers import (
     PASSWORD,
     accept_invitation,
     answer_the_interview,
+    assert_accessible,
     create_register,
     fetch,
     fill_controller,
@@ -78,9 +79,10 @@ def test_an_editor_and_an_owner_go_through_a_review_round(
     write_introduction(editor, DRAFT_EN)
     open_overview(editor, REGISTER)
     expect(editor.locator("#next-step ~ form")).to_have_count(0)  # no "ask an owner" any more
-    submit_for_review(editor, REGISTER, "New purpose: the loyalty programme")
+    submit_for_review(editor, REGISTER, "New purpose: the loyalty programme", check="review-submit")
 
     open_the_review(owner, REGISTER)
+    assert_accessible(owner, "review-decision")
     expect(owner.locator("main .review-message")).to_contain_text("loyalty programme")
     expect(owner.locator(".review-changes ins").first).to_be_visible()
     expect(owner.locator(".review-changes [lang=en] del", has_text=FIRST_EN)).to_be_visible()
@@ -90,6 +92,7 @@ def test_an_editor_and_an_owner_go_through_a_review_round(
 
     open_overview(editor, REGISTER)
     expect(editor.locator("main [data-review=returned]")).to_contain_text("called Bonus")
+    assert_accessible(editor, "review-returned")
     write_introduction(editor, FIXED_EN)
     submit_for_review(editor, REGISTER, "Named it Bonus")
 

@@ -95,6 +95,7 @@ def globex_data(globex: Organisation, outsider: Any) -> GlobexData:
             register=register,
             register_version=register.version,
             controller_version=1,
+            content_hash="0" * 64,
             message="Zorbulon review message",
         )
     template = RegisterTemplate.objects.create(

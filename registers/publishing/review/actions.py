@@ -19,6 +19,7 @@ from registers.models import (
     Version,
 )
 from registers.publishing.changes import compare
+from registers.publishing.status import draft_hash
 from registers.publishing.versions import PublishBlocked, current_organisation, register_publish
 from registers.translated import LANGUAGE_NAMES
 from tenants import audit
@@ -49,10 +50,12 @@ def submit(*, register: Register, user: Any, message: str, seen_version: int) ->
         if previous is not None:
             previous.state = ReviewState.WITHDRAWN
             previous.save(update_fields=["state"])
+        controller = Controller.load()
         review = PublicationReview.objects.create(
             register=register,
             register_version=register.version,
-            controller_version=Controller.load().version,
+            controller_version=controller.version,
+            content_hash=draft_hash(register, controller),
             message=message,
             submitted_by=user,
         )
@@ -92,7 +95,11 @@ def approve(
         register = Register.objects.select_for_update().get(pk=review.register_id)
         controller = Controller.objects.select_for_update().get(pk=1)
         submitted = (review.register_version, review.controller_version)
-        if seen != submitted or changed_since(review, register, controller):
+        if (
+            seen != submitted
+            or changed_since(review, register, controller)
+            or draft_hash(register, controller) != review.content_hash
+        ):
             raise ReviewRefused(
                 _(
                     "The register changed after it was submitted. Send it back, or wait until "

@@ -156,6 +156,20 @@ def test_a_controller_change_after_submitting_also_blocks_approval(
     assert not Version.objects.exists()
 
 
+def test_a_change_that_moved_no_version_number_is_not_approved_unseen(
+    owner_client, editor_client, in_acme
+):
+    full_controller()
+    register = full_register()
+    require_review(owner_client)
+    submit(editor_client)
+    review = PublicationReview.objects.get()
+    Purpose.objects.filter(register=register, position=1).update(description=NEW_TEXT)
+
+    assert decide(owner_client, review, "approve").status_code == 400
+    assert not Version.objects.exists()
+
+
 def test_an_approval_posted_for_another_version_is_refused(owner_client, editor_client, in_acme):
     full_controller()
     full_register()
