@@ -93,19 +93,7 @@ def approve(
     with transaction.atomic():
         review = _locked_open(review)
         register = Register.objects.select_for_update().get(pk=review.register_id)
-        controller = Controller.objects.select_for_update().get(pk=1)
-        submitted = (review.register_version, review.controller_version)
-        if (
-            seen != submitted
-            or changed_since(review, register, controller)
-            or draft_hash(register, controller) != review.content_hash
-        ):
-            raise ReviewRefused(
-                _(
-                    "The register changed after it was submitted. Send it back, or wait until "
-                    "it is submitted again."
-                )
-            )
+        _refuse_unless_as_submitted(review, register, seen)
         try:
             version = register_publish(register=register, user=user, summary=summary)
         except PublishBlocked:
@@ -123,6 +111,25 @@ def approve(
             version=review.published_number,
         )
     return version
+
+
+def _refuse_unless_as_submitted(
+    review: PublicationReview, register: Register, seen: tuple[int, int]
+) -> None:
+    """The owner's page, the submission and the draft must all be the same content."""
+    controller = Controller.load()
+    controller = Controller.objects.select_for_update().get(pk=controller.pk)
+    if (
+        seen != (review.register_version, review.controller_version)
+        or changed_since(review, register, controller)
+        or draft_hash(register, controller) != review.content_hash
+    ):
+        raise ReviewRefused(
+            _(
+                "The register changed after it was submitted. Send it back, or wait until "
+                "it is submitted again."
+            )
+        )
 
 
 def _locked_open(review: PublicationReview) -> PublicationReview:
