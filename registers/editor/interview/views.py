@@ -73,9 +73,13 @@ def _page(question: Question, register: Register, data: Any) -> SectionPage:
         options = {"languages": languages, "read_only": False}
         page.formsets = marketing.formsets(register, data, options)
     for name in TRI_STATE & set(page.form.fields):
-        # A yes/no question is two radio buttons; neither chosen leaves it unanswered.
+        # A yes/no question is two radio buttons; neither chosen leaves it unanswered. It is the
+        # page's one question: the heading says it, the hint under it says what counts, and the
+        # section page's help ("list them below") would point at a list that is not here.
         field = page.form.fields[name]
         field.widget = forms.RadioSelect(choices=YES_NO)
+        field.label, field.help_text = str(question.text), ""
+        field.legend_hidden = True  # type: ignore[attr-defined]
         style_field(field)
         field.widget.attrs["class"] = "checkbox-list"
     return page
