@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import ARTIFACTS, App, Published
-from tests.browser.helpers import assert_accessible, submit
+from tests.browser.helpers import assert_accessible, click_to, submit
 
 
 @pytest.fixture
@@ -35,8 +35,9 @@ EDITOR_PAGES = [
 def test_the_editor_pages_and_the_checklist_are_accessible(
     owner: Page, app: App, published: Published
 ):
+    owner.goto(app.org_url(published.slug, "/"))
     for path, name in EDITOR_PAGES:
-        owner.goto(app.org_url(published.slug, path.format(register=published.register)))
+        click_to(owner, published.register, path.format(register=published.register))
         assert_accessible(owner, name)
 
 
