@@ -61,12 +61,20 @@ class MarketingPurposeForm(PurposeForm):
         self.instance.is_direct_marketing = True
 
 
-def _formset(form: type[RowForm], *, can_delete: bool) -> Any:
+class ChoiceRows(RowFormSet):
+    """The boxes on the purposes entered, and nothing more: a row posted beyond them would
+    be a new purpose without words."""
+
+    def total_form_count(self) -> int:
+        return self.initial_form_count()
+
+
+def _formset(form: type[RowForm], *, can_delete: bool, rows: type[RowFormSet]) -> Any:
     return inlineformset_factory(
         Register,
         Purpose,
         form=form,
-        formset=RowFormSet,
+        formset=rows,
         fields=form.Meta.fields,  # type: ignore[attr-defined]
         extra=0,
         can_delete=can_delete,
@@ -76,8 +84,8 @@ def _formset(form: type[RowForm], *, can_delete: bool) -> Any:
     )
 
 
-ChoiceFormSet = _formset(MarketingChoiceForm, can_delete=False)
-AddedFormSet = _formset(MarketingPurposeForm, can_delete=True)
+ChoiceFormSet = _formset(MarketingChoiceForm, can_delete=False, rows=ChoiceRows)
+AddedFormSet = _formset(MarketingPurposeForm, can_delete=True, rows=RowFormSet)
 
 
 def formsets(register: Register, data: Any, options: dict[str, Any]) -> list[Any]:

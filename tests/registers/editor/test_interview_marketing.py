@@ -110,3 +110,14 @@ def test_the_sector_template_gives_the_starting_boxes(editor_client, in_acme):
 
     ticked = [k for k, v in data.items() if k.endswith("is_direct_marketing") and v == "on"]
     assert len(ticked) == 2
+
+
+def test_a_box_posted_beyond_the_purposes_adds_no_purpose(editor_client, in_acme):
+    register = make_register(rows=1, interview_step="marketing")
+    data = read_form(editor_client.get(PAGE).content)
+    data.update({"purposes-TOTAL_FORMS": "2", "purposes-1-is_direct_marketing": "on"})
+
+    response = editor_client.post(PAGE, data)
+
+    assert response.status_code == 302
+    assert register.purposes.count() == 1
