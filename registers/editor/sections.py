@@ -207,7 +207,9 @@ def save_rows(formset: Any) -> None:
     rows = formset.save(commit=False)
     for row in formset.deleted_objects:
         row.delete()
-    positions = {id(form.instance): index for index, form in enumerate(formset.forms)}
+    # A formset of new rows only (the interview's marketing purposes) starts after the stored ones.
+    start = getattr(formset, "first_position", 0)
+    positions = {id(form.instance): start + index for index, form in enumerate(formset.forms)}
     for row in rows:
         row.position = positions.get(id(row), row.position)
         row.save()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import urllib.request
 
 from playwright.sync_api import Page, expect
@@ -81,6 +82,18 @@ def open_overview(page: Page, register: str) -> None:
     open_registers(page)
     page.locator(f"main a[href='/registers/{register}/']").first.click()
     expect(page.locator("#next-step")).to_be_visible()
+
+
+def click_to(page: Page, register: str, path: str) -> None:
+    """Open ``path`` by a visible link to it: on the page, else on the register's overview
+    (its menu and links), reached from the navigation. The window must be wide enough for the
+    navigation to show (a phone's width folds it into a menu)."""
+    link = page.locator(f"a[href='{path}']:visible")
+    if not link.count():
+        open_overview(page, register)
+        link = page.locator(f"a[href='{path}']:visible")
+    link.first.click()
+    expect(page).to_have_url(re.compile(re.escape(path) + "$"))
 
 
 def create_register(page: Page, app: App, *, slug: str, register: str, sector: str) -> None:

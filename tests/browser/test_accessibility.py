@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import ARTIFACTS, App, Published
-from tests.browser.helpers import assert_accessible, submit
+from tests.browser.helpers import assert_accessible, click_to, submit
 
 
 @pytest.fixture
@@ -35,8 +35,9 @@ EDITOR_PAGES = [
 def test_the_editor_pages_and_the_checklist_are_accessible(
     owner: Page, app: App, published: Published
 ):
+    owner.goto(app.org_url(published.slug, "/"))
     for path, name in EDITOR_PAGES:
-        owner.goto(app.org_url(published.slug, path.format(register=published.register)))
+        click_to(owner, published.register, path.format(register=published.register))
         assert_accessible(owner, name)
 
 
@@ -52,11 +53,12 @@ def test_form_errors_and_a_checklist_full_of_errors_are_accessible(
     owner.locator("#id_slug").fill("tyhja")
     owner.locator("input[name=languages][value=fi]").check()
     submit(owner)
-    # A new register opens at the interview; its overview carries the checklist.
-    owner.goto(app.org_url(published.slug, "/registers/tyhja/"))
+    # A new register opens at the interview; leaving it, its overview carries the checklist.
+    owner.locator("main a[href='/registers/tyhja/']").last.click()
     expect(owner.locator("aside .checklist-error").first).to_be_visible()
     assert_accessible(owner, "checklist-errors")
-    owner.goto(app.org_url(published.slug, "/registers/tyhja/publish/"))
+    owner.locator("nav a[href='/registers/tyhja/publish/']").click()
+    expect(owner.locator("#id_summary, main .alert-danger").first).to_be_visible()
     assert_accessible(owner, "publish-refused")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import urllib.error
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -24,7 +25,9 @@ from tests.browser.helpers import (
     create_register,
     fetch,
     fill_controller,
+    layout_problems,
     log_in,
+    open_overview,
     publish,
     save,
     sign_up,
@@ -77,19 +80,23 @@ def test_a_newcomer_publishes_a_notice_and_embeds_it_anywhere(
     fill_controller(page)
     answer_the_effective_date(page, register)
     publish(page, app, slug=slug, register=register, summary="Ensimmäinen versio")
+    # The tag as the owner copies it from the outputs page: pinned, with its integrity hash.
+    snippet = page.locator("#s-fi-pinned").input_value()
 
-    read_the_hosted_pages(page, app, slug, register)
+    read_the_hosted_pages(page, register)
     read_the_pdf(page, app, slug, register)
-    embed_on_another_origin(page, app, slug, register)
+    embed_on_another_origin(page, app, slug, register, snippet)
 
-    page.goto(app.org_url(slug, f"/registers/{register}/edit/basics/"))
+    # Back from the customer's site by its address: the organisation's first page, then clicks.
+    page.goto(app.org_url(slug, "/"))
+    open_overview(page, register)
+    page.locator(f"nav a[href='/registers/{register}/edit/basics/']").click()
     page.locator("textarea[name=introduction_fi]").fill(REVISED_FI)
     page.locator("textarea[name=introduction_en]").fill(REVISED_EN)
     save(page)
     publish(page, app, slug=slug, register=register, summary="Asiakaspalvelu lisätty")
-    compare_the_versions(page, app, slug, register)
-
     invite_a_viewer_who_can_only_read(page, browser, app, ui, slug, register)
+    compare_the_versions(page, register)
 
 
 def follow_the_checklist_to_the_controller(page: Page) -> None:
@@ -103,12 +110,14 @@ def follow_the_checklist_to_the_controller(page: Page) -> None:
     expect(page.locator("#id_legal_name:target")).to_have_count(1)
 
 
-def read_the_hosted_pages(page: Page, app: App, slug: str, register: str) -> None:
-    page.goto(app.org_url(slug, f"/notices/{register}/fi/"))
+def read_the_hosted_pages(page: Page, register: str) -> None:
+    """From the overview's link to the Finnish page, then the page's own link to English."""
+    open_overview(page, register)
+    page.locator(f"main a[href='/notices/{register}/fi/']").click()
     expect(page.locator("html")).to_have_attribute("lang", "fi")
     expect(page.get_by_text(INTRO_FI)).to_be_visible()
     expect(page.get_by_text("Mäkelänkatu 12 A").first).to_be_visible()
-    page.goto(app.org_url(slug, f"/notices/{register}/en/"))
+    page.locator("nav.notice-languages a[hreflang=en]").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_text(INTRO_EN)).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Web shop customer register")
@@ -131,12 +140,9 @@ def read_the_pdf(page: Page, app: App, slug: str, register: str) -> None:
     assert INTRO_FI in flat
 
 
-def embed_on_another_origin(page: Page, app: App, slug: str, register: str) -> None:
+def embed_on_another_origin(page: Page, app: App, slug: str, register: str, snippet: str) -> None:
     """Script (shadow root), server-side fragment and iframe on a strict CSP page elsewhere."""
     origin = app.org_url(slug, "").rstrip("/")
-    # The tag as the owner copies it from the outputs page: pinned, with its integrity hash.
-    page.goto(app.org_url(slug, f"/registers/{register}/outputs/"))
-    snippet = page.locator("#s-fi-pinned").input_value()
     assert 'integrity="sha' in snippet, snippet
     fragment = fetch(app, slug, f"/embed/{register}/en/fragment.html")[1].decode()
     pages = {
@@ -174,11 +180,13 @@ def host_page(body: str) -> str:
     )
 
 
-def compare_the_versions(page: Page, app: App, slug: str, register: str) -> None:
-    page.goto(app.org_url(slug, f"/notices/{register}/archive/"))
+def compare_the_versions(page: Page, register: str) -> None:
+    """The overview's link to every version, and the archive's link comparing the two."""
+    open_overview(page, register)
+    page.locator(f"main a[href='/notices/{register}/archive/']").click()
     expect(page.get_by_text("Ensimmäinen versio")).to_be_visible()
     expect(page.get_by_text("Asiakaspalvelu lisätty")).to_be_visible()
-    page.goto(app.org_url(slug, f"/notices/{register}/compare/1/2/fi/"))
+    page.locator(f"main a[href='/notices/{register}/compare/1/2/fi/']").click()
     expect(page.locator("main")).to_contain_text("asiakaspalveluun")
     expect(page.locator("main del, main .removed").first).to_be_visible()
     expect(page.locator("main ins, main .added").first).to_be_visible()
@@ -187,7 +195,7 @@ def compare_the_versions(page: Page, app: App, slug: str, register: str) -> None
 def invite_a_viewer_who_can_only_read(
     page: Page, browser: Browser, app: App, ui: str, slug: str, register: str
 ) -> None:
-    page.goto(app.org_url(slug, "/members/"))
+    page.locator("nav a[href='/members/']").first.click()
     page.locator("#id_email").fill(f"viewer@{slug}.example")
     page.locator("#id_role").select_option("viewer")
     page.locator("form[action='/members/invite/'] button[type=submit]").click()
@@ -200,14 +208,18 @@ def invite_a_viewer_who_can_only_read(
     viewer.locator("#id_password2").fill(PASSWORD)
     submit(viewer)
     expect(viewer).to_have_url(app.org_url(slug, "/"))
-    viewer.goto(app.org_url(slug, f"/registers/{register}/edit/basics/"))
+    open_overview(viewer, register)
+    viewer.locator(f"nav a[href='/registers/{register}/edit/basics/']").click()
     expect(viewer.locator("textarea[name=introduction_fi]")).to_have_value(REVISED_FI)
     expect(viewer.locator("textarea[name=introduction_fi]")).to_be_disabled()
     expect(viewer.locator("main button[name=save]")).to_have_count(0)
     expect(viewer.locator("main form[action='/members/invite/']")).to_have_count(0)
-    response = viewer.goto(app.org_url(slug, f"/registers/{register}/publish/"))
-    assert response is not None
-    assert response.status == 403
+    # No link leads a viewer to publishing; typing its address is refused.
+    expect(viewer.locator(f"a[href='/registers/{register}/publish/']")).to_have_count(0)
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in context.cookies())
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        fetch(app, slug, f"/registers/{register}/publish/", cookies)
+    assert refused.value.code == 403
     context.close()
 
 
@@ -220,9 +232,9 @@ def test_a_second_save_of_the_same_section_is_refused_and_keeps_its_input(
     other_context = new_context(browser, ui)
     other = other_context.new_page()
     log_in(other, app, slug=slug, email=f"owner@{slug}.example")
-    section = app.org_url(slug, f"/registers/{register}/edit/basics/")
-    other.goto(section)
-    owner_page.goto(section)
+    open_basics(other, register)
+    owner_page.locator(f"main a[href='/registers/{register}/']").last.click()  # leave the interview
+    owner_page.locator(f"nav a[href='/registers/{register}/edit/basics/']").click()
 
     owner_page.locator("textarea[name=introduction_en]").fill("The first saved text.")
     save(owner_page)
@@ -232,7 +244,7 @@ def test_a_second_save_of_the_same_section_is_refused_and_keeps_its_input(
     expect(other.locator("main .alert-danger[role=alert]")).to_be_visible()
     refused = other.locator("textarea[name=introduction_en]")
     expect(refused).to_have_value("The second, refused text.")
-    other.goto(section)
+    open_basics(other, register)
     expect(other.locator("textarea[name=introduction_en]")).to_have_value("The first saved text.")
     other_context.close()
 
@@ -276,6 +288,12 @@ def test_a_newcomer_reaches_every_step_by_clicking(
     assert_accessible(page, f"import-{ui}")
 
 
+def open_basics(page: Page, register: str) -> None:
+    open_overview(page, register)
+    page.locator(f"nav a[href='/registers/{register}/edit/basics/']").click()
+    expect(page.locator("textarea[name=introduction_en]")).to_be_visible()
+
+
 def open_the_overview(page: Page, register: str) -> None:
     page.locator("nav a.nav-link[href='/']").first.click()
     page.locator(f"main a[href='/registers/{register}/']").first.click()
@@ -310,3 +328,80 @@ def copy_the_embed_snippet_and_open_the_pdf(page: Page, app: App, slug: str) -> 
     headers, body = fetch(app, slug, urlsplit(pdf.get_attribute("href") or "").path)
     assert headers["Content-Type"] == "application/pdf"
     assert body.startswith(b"%PDF")
+
+
+def test_the_interview_asks_each_list_after_its_yes_and_marks_marketing(
+    owner_page: Page, app: App, ui: str, request: pytest.FixtureRequest
+):
+    """An empty register through the interview: a marketing purpose added on the marketing
+    page, each list page reached by "yes" and passed by "no"; every page that only these
+    answers open is laid out at both widths and checked with axe."""
+    page, slug, register = owner_page, slug_for(request.node.name), "uutiskirje"
+    sign_up(page, app, slug=slug, email=f"owner@{slug}.example")
+    create_register(page, app, slug=slug, register=register, sector="")
+    problems: list[str] = []
+    skip_question(page)  # people
+    skip_question(page)  # purposes
+    expect(page.locator("[data-no-purposes]")).to_be_visible()
+    problems += layout_problems(page, f"marketing-empty-{ui}")
+    page.locator("button[data-add-row=marketing]").click()
+    page.locator("[name='marketing-0-description_fi']").fill("Uutiskirje sähköpostilla")
+    page.locator("[name='marketing-0-description_en']").fill("Newsletter by email")
+    page.locator("select[name='marketing-0-basis']").select_option("A6-1-a")
+    page.locator("select[name='marketing-0-consent_method']").select_option("opt-in")
+    problems += layout_problems(page, f"marketing-{ui}")
+    answer_yes_no(page, "", expected="/interview/sources/")
+    answer_yes_no(page, "collected_from_subject", True, expected="/interview/other-sources/")
+    problems += layout_problems(page, f"other-sources-{ui}")
+    answer_yes_no(page, "", expected="/interview/data/")
+    skip_question(page)
+    answer_yes_no(page, "has_recipients", True, expected="/interview/recipients/")
+    add_a_recipient(page)
+    problems += layout_problems(page, f"recipients-{ui}")
+    answer_yes_no(page, "", expected="/interview/transfers/")
+    answer_yes_no(page, "has_transfers", False, expected="/interview/cookies/")
+    skip_question(page)
+    answer_yes_no(page, "has_automated_decisions", True, expected="/interview/automated-details/")
+    page.locator("[name=automated_logic_fi]").fill("Pisteytys maksuhistoriasta")
+    page.locator("[name=automated_logic_en]").fill("A score from the payment history")
+    page.locator("[name=automated_consequences_fi]").fill("Luotto voidaan evätä")
+    page.locator("[name=automated_consequences_en]").fill("Credit may be refused")
+    problems += layout_problems(page, f"automated-details-{ui}")
+    answer_yes_no(page, "", expected="/interview/retention/")
+    while "/interview/check/" not in page.url:
+        skip_question(page)
+    summary = page.locator("main .summary-list")
+    expect(summary).to_contain_text("Newsletter by email" if ui == "en" else "Uutiskirje")
+    expect(summary).to_contain_text("Mailer Oy")
+    expect(page.locator("main a[href$='/interview/transfer-list/?change=1']")).to_have_count(0)
+
+    # "No" changed to "yes" from the answers: the list it opens, then back to the answers.
+    page.locator("main a[href$='/interview/transfers/?change=1']").click()
+    answer_yes_no(page, "has_transfers", True, expected="/interview/transfer-list/?change=1")
+    problems += layout_problems(page, f"transfer-list-{ui}")
+    skip_question(page)
+    expect(page).to_have_url(re.compile(r"/interview/check/$"))
+    expect(page.locator("main a[href$='/interview/transfer-list/?change=1']")).to_have_count(1)
+    assert problems == [], "\n".join(problems)
+
+
+def skip_question(page: Page) -> None:
+    page.locator("main button[name=skip]").click()
+    expect(page.locator("main h1")).to_be_visible()
+
+
+def answer_yes_no(page: Page, name: str, answer: bool = True, *, expected: str) -> None:
+    """Choose the yes/no answer ``name`` (none: save the page as it is) and save."""
+    if name:
+        page.locator(f"input[name={name}][value={answer}]").check()
+    page.locator("main button.btn-primary[name=save]").click()
+    expect(page).to_have_url(re.compile(re.escape(expected) + "$"))
+
+
+def add_a_recipient(page: Page) -> None:
+    page.locator("button[data-add-row=recipients]").click()
+    page.locator("select[name='recipients-0-recipient_type']").select_option("DataProcessor")
+    page.locator("[name='recipients-0-name']").fill("Mailer Oy")
+    page.locator("[name='recipients-0-description_fi']").fill("Sähköpostipalvelu")
+    page.locator("[name='recipients-0-description_en']").fill("Email service")
+    page.locator("select[name='recipients-0-country']").select_option("FI")

@@ -13,7 +13,8 @@ from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
 from registers.editor.forms import COUNTRY_FIELDS, TRI_STATE
-from registers.editor.interview.questions import QUESTIONS, Question
+from registers.editor.interview.marketing import marked
+from registers.editor.interview.questions import MARKETING, Question, asked_of
 from registers.models import Register
 from registers.translated import translation
 from registers.vocabulary import country_name
@@ -25,16 +26,30 @@ class Answer:
     lines: list[tuple[str, str]]  # a field's label and its answer
     rows: list[str]  # the names of the question's rows
     answered: bool
+    note: str = ""  # an answer that is not a field's or a row's own
 
 
 def summaries(register: Register) -> list[Answer]:
+    """The questions that apply, each with its answer; a list comes after its yes/no question."""
     answers = []
-    for question in QUESTIONS:
+    for question in asked_of(register):
+        if question.slug == MARKETING:
+            answers.append(_marketing(register, question))
+            continue
         lines = [_line(register, name) for name in question.fields]
         rows = [_row_name(row) for name in question.rows for row in getattr(register, name).all()]
         answered = bool(rows) or any(value for _label, value in lines)
         answers.append(Answer(question, [(k, v) for k, v in lines if v], rows, answered))
     return answers
+
+
+def _marketing(register: Register, question: Question) -> Answer:
+    """The purposes marked as marketing; with none marked, that is the answer (a purpose's box
+    has no "not answered"), and with no purposes at all there is nothing to answer yet."""
+    rows = [_row_name(purpose) for purpose in marked(register)]
+    any_purposes = bool(register.purposes.all())
+    note = "" if rows else str(_("None of your purposes is marked as marketing."))
+    return Answer(question, [], rows, any_purposes, note if any_purposes else "")
 
 
 def _line(register: Register, name: str) -> tuple[str, str]:

@@ -8,9 +8,11 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from registers.editor.sections import Section
+from registers.models import Register
 
 CHECK = "check"  # the step after the last question: check your answers
 DONE = "done"  # finished: the overview no longer offers to continue
+MARKETING = "marketing"  # the purposes ticked as direct marketing, not a field of the register
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,11 @@ class Question:
     hint: Promise
     fields: tuple[str, ...] = ()
     rows: tuple[str, ...] = ()
+    # A yes/no answer that must be "yes" for this page to be asked: a list after its question.
+    when: str = ""
+
+    def applies(self, register: Register) -> bool:
+        return not self.when or getattr(register, self.when) is True
 
     @property
     def section(self) -> Section:
@@ -36,21 +43,31 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "purposes",
         _("What do you use the data for?"),
-        _(
-            "One row for each purpose, with its legal basis. Marketing sent to people directly "
-            "is a purpose of its own: tick “direct marketing” on it."
-        ),
+        _("One row for each purpose, with its legal basis. Marketing is the next question."),
         rows=("purposes",),
     ),
     Question(
+        MARKETING,
+        _("Do you send marketing, newsletters or offers?"),
+        _(
+            "Tick each purpose for which you send people marketing directly, by email, text "
+            "message, post or phone. People may always object to it, and the notice tells them so."
+        ),
+    ),
+    Question(
         "sources",
-        _("Do you get data from anyone other than the people themselves?"),
+        _("Do you get the data from the people themselves?"),
+        _("For example when they fill in a form, place an order or book an appointment."),
+        ("collected_from_subject",),
+    ),
+    Question(
+        "other-sources",
+        _("Do you get data from anyone else?"),
         _(
             "For example from a partner, a public register or a person who books for someone "
-            "else. List each such source."
+            "else. Add each such source; if there are none, continue without adding any."
         ),
-        ("collected_from_subject",),
-        ("sources",),
+        rows=("sources",),
     ),
     Question(
         "data",
@@ -63,20 +80,32 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "providers",
-        _("Do service providers or others receive the data, and where are they?"),
-        _(
-            "IT, email, accounting and hosting services count too. Give each one's country: "
-            "it shows whether data leaves the EU and EEA."
-        ),
+        _("Do service providers or others receive the data?"),
+        _("IT, email, accounting and hosting services count too."),
         ("has_recipients",),
-        ("recipients",),
+    ),
+    Question(
+        "recipients",
+        _("Who receives the data, and where are they?"),
+        _(
+            "Add each service provider or other recipient. Give each one's country: it shows "
+            "whether data leaves the EU and EEA."
+        ),
+        rows=("recipients",),
+        when="has_recipients",
     ),
     Question(
         "transfers",
         _("Does any data go to a country outside the EU and EEA?"),
-        _("For each transfer, say what makes it lawful, such as standard contractual clauses."),
+        _("A service provider there counts, even when it only stores the data."),
         ("has_transfers",),
-        ("transfers",),
+    ),
+    Question(
+        "transfer-list",
+        _("Which transfers go outside the EU and EEA?"),
+        _("For each transfer, say what makes it lawful, such as standard contractual clauses."),
+        rows=("transfers",),
+        when="has_transfers",
     ),
     Question(
         "cookies",
@@ -91,7 +120,14 @@ QUESTIONS: tuple[Question, ...] = (
             "Only decisions with legal or similarly significant effects count, profiling "
             "included (GDPR Art. 22)."
         ),
-        ("has_automated_decisions", "automated_logic", "automated_consequences"),
+        ("has_automated_decisions",),
+    ),
+    Question(
+        "automated-details",
+        _("How does the computer decide, and what does it mean for people?"),
+        _("In plain words: how the decision is reached and what follows from it for the person."),
+        ("automated_logic", "automated_consequences"),
+        when="has_automated_decisions",
     ),
     Question(
         "retention",
@@ -114,14 +150,22 @@ QUESTIONS: tuple[Question, ...] = (
 )
 BY_SLUG: dict[str, Question] = {question.slug: question for question in QUESTIONS}
 FIRST = QUESTIONS[0].slug
+SLUGS = [question.slug for question in QUESTIONS]
 
 
-def next_step(slug: str) -> str:
-    """The question after ``slug``, or the check-your-answers page after the last one."""
-    index = [question.slug for question in QUESTIONS].index(slug)
-    return QUESTIONS[index + 1].slug if index + 1 < len(QUESTIONS) else CHECK
+def asked_of(register: Register) -> list[Question]:
+    """The questions that apply to the register as answered so far."""
+    return [question for question in QUESTIONS if question.applies(register)]
 
 
-def previous_step(slug: str) -> str | None:
-    index = [question.slug for question in QUESTIONS].index(slug)
-    return QUESTIONS[index - 1].slug if index else None
+def next_step(slug: str, register: Register) -> str:
+    """The question after ``slug`` that applies, or check your answers after the last one."""
+    index = SLUGS.index(slug)
+    later = [q.slug for q in QUESTIONS[index + 1 :] if q.applies(register)]
+    return later[0] if later else CHECK
+
+
+def previous_step(slug: str, register: Register) -> str | None:
+    index = SLUGS.index(slug)
+    earlier = [q.slug for q in QUESTIONS[:index] if q.applies(register)]
+    return earlier[-1] if earlier else None

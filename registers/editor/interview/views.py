@@ -18,14 +18,17 @@ from django.views.decorators.http import require_POST
 
 from registers.editor.errors import page_problems
 from registers.editor.forms import TRI_STATE, style_field
+from registers.editor.interview import marketing
 from registers.editor.interview.answers import summaries
 from registers.editor.interview.questions import (
     BY_SLUG,
     CHECK,
     DONE,
     FIRST,
-    QUESTIONS,
+    MARKETING,
+    SLUGS,
     Question,
+    asked_of,
     next_step,
     previous_step,
 )
@@ -33,6 +36,7 @@ from registers.editor.rows import FORMSETS, ROW_TITLES
 from registers.editor.sections import SectionPage, save_page, with_added_row
 from registers.editor.views import CONFLICT, PREFETCH
 from registers.models import Register
+from registers.translated import LANGUAGE_CODES
 from tenants import audit
 from tenants.access import role_required
 from tenants.models import Role
@@ -40,11 +44,20 @@ from tenants.models import Role
 YES_NO = [("True", _("Yes")), ("False", _("No"))]
 
 
-def step_url(register: Register, step: str) -> str:
+def step_url(register: Register, step: str, changing: bool = False) -> str:
     """The page of an interview step: a question, or check your answers."""
     if step == CHECK:
         return reverse("interview_check", kwargs={"slug": register.slug})
-    return reverse("interview_question", kwargs={"slug": register.slug, "question": step})
+    url = reverse("interview_question", kwargs={"slug": register.slug, "question": step})
+    return f"{url}?change=1" if changing else url
+
+
+def _after(register: Register, slug: str, changing: bool) -> str:
+    """The next step; a change from check your answers returns there, unless its "yes" now
+    opens the list that follows it (the recipients after "do others receive the data?")."""
+    following = next_step(slug, register)
+    opened = following in BY_SLUG and BY_SLUG[following].when in BY_SLUG[slug].fields
+    return following if not changing or opened else CHECK
 
 
 def _move_to(register: Register, step: str) -> None:
@@ -55,10 +68,18 @@ def _move_to(register: Register, step: str) -> None:
 
 def _page(question: Question, register: Register, data: Any) -> SectionPage:
     page = SectionPage(question.section, register, data)
+    if question.slug == MARKETING:
+        languages = tuple(register.languages) or LANGUAGE_CODES
+        options = {"languages": languages, "read_only": False}
+        page.formsets = marketing.formsets(register, data, options)
     for name in TRI_STATE & set(page.form.fields):
-        # A yes/no question is two radio buttons; neither chosen leaves it unanswered.
+        # A yes/no question is two radio buttons; neither chosen leaves it unanswered. It is the
+        # page's one question: the heading says it, the hint under it says what counts, and the
+        # section page's help ("list them below") would point at a list that is not here.
         field = page.form.fields[name]
         field.widget = forms.RadioSelect(choices=YES_NO)
+        field.label, field.help_text = str(question.text), ""
+        field.legend_hidden = True  # type: ignore[attr-defined]
         style_field(field)
         field.widget.attrs["class"] = "checkbox-list"
     return page
@@ -71,20 +92,17 @@ def interview_question(request: HttpRequest, slug: str, question: str) -> HttpRe
     asked = BY_SLUG[question]
     register = get_object_or_404(Register.objects.prefetch_related(*PREFETCH), slug=slug)
     changing = request.GET.get("change") == "1"
-    after = step_url(register, CHECK if changing else next_step(question))
     page, status, conflict = _page(asked, register, request.POST or None), 200, False
     if request.method == "POST" and "skip" in request.POST:
-        _move_to(register, CHECK if changing else next_step(question))
-        return redirect(after)
-    if request.method == "POST" and request.POST.get("add_row") in asked.rows:
+        return _moved_on(register, question, changing)
+    if request.method == "POST" and request.POST.get("add_row") in _prefixes(page):
         formset = next(f for f in page.formsets if f.prefix == request.POST["add_row"])
         page = _page(asked, register, with_added_row(request.POST, formset))
     elif request.method == "POST" and page.is_valid():
         if save_page(page):
             audit.record("register.saved", request=request, register=slug, section=question)
-            _move_to(register, CHECK if changing else next_step(question))
             messages.success(request, _("Saved."))
-            return redirect(after)
+            return _moved_on(register, question, changing)
         status, conflict = 409, True
     return render(
         request,
@@ -94,28 +112,47 @@ def interview_question(request: HttpRequest, slug: str, question: str) -> HttpRe
     )
 
 
+def _prefixes(page: SectionPage) -> list[str]:
+    return [formset.prefix for formset in page.formsets]
+
+
+def _moved_on(register: Register, question: str, changing: bool) -> HttpResponse:
+    step = _after(register, question, changing)
+    if not changing:
+        _move_to(register, step)
+    return redirect(step_url(register, step, changing and step != CHECK))
+
+
 def _context(page: SectionPage, asked: Question, changing: bool, conflict: bool) -> dict[str, Any]:
     register = page.register
-    previous = previous_step(asked.slug)
+    previous = previous_step(asked.slug, register)
     if changing:
         back = step_url(register, CHECK)
     elif previous:
         back = step_url(register, previous)
     else:
         back = reverse("register_overview", kwargs={"slug": register.slug})
-    formsets = [(formset, ROW_TITLES[formset.prefix]) for formset in page.formsets]
+    formsets = [(formset, _title(asked, formset.prefix)) for formset in page.formsets]
+    steps = [question.slug for question in asked_of(register)]
     return {
         "register": register,
         "question": asked,
         "page": page,
         "formsets": formsets,
-        "number": [q.slug for q in QUESTIONS].index(asked.slug) + 1,
-        "count": len(QUESTIONS),
+        "marketing": asked.slug == MARKETING,
+        "number": len([step for step in steps if SLUGS.index(step) <= SLUGS.index(asked.slug)]),
+        "count": len(steps),
         "back": back,
         "problems": page_problems(page.form, formsets) if page.form.is_bound else [],
         "conflict": conflict and CONFLICT,
         "can_edit": True,
     }
+
+
+def _title(asked: Question, prefix: str) -> Any:
+    if asked.slug == MARKETING:
+        return _("Your purposes") if prefix == marketing.CHOSEN else _("A new marketing purpose")
+    return ROW_TITLES[prefix]
 
 
 @role_required(Role.EDITOR)
@@ -124,7 +161,7 @@ def interview_check(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "register": register,
         "answers": summaries(register),
-        "back": step_url(register, QUESTIONS[-1].slug),
+        "back": step_url(register, asked_of(register)[-1].slug),
     }
     return render(request, "registers/editor/interview/check.html", context)
 

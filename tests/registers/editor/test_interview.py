@@ -33,8 +33,9 @@ def test_a_question_page_shows_its_progress_back_link_and_skip(editor_client, in
 
     html = editor_client.get(question_url("sources")).content.decode()
 
-    assert "Question 3 of 11" in html
-    assert 'href="/registers/customers/interview/purposes/"' in html  # back
+    # The lists after "yes" are not counted while nothing is answered yet.
+    assert "Question 4 of 13" in html
+    assert 'href="/registers/customers/interview/marketing/"' in html  # back
     assert 'name="skip"' in html
     assert 'type="radio" name="collected_from_subject"' in html
 
@@ -71,11 +72,10 @@ def test_skipping_leaves_the_answer_unanswered_and_moves_on(editor_client, in_ac
 
 
 def test_a_question_with_rows_saves_them_and_shows_errors_at_the_field(editor_client, in_acme):
-    register = make_register(interview_step="providers")
-    data = read_form(editor_client.get(question_url("providers")).content)
+    register = make_register(interview_step="recipients", has_recipients=True)
+    data = read_form(editor_client.get(question_url("recipients")).content)
     data.update(
         {
-            "has_recipients": "True",
             "recipients-TOTAL_FORMS": "1",
             "recipients-0-recipient_type": "DataProcessor",
             "recipients-0-name": "Mailer Inc",
@@ -85,9 +85,9 @@ def test_a_question_with_rows_saves_them_and_shows_errors_at_the_field(editor_cl
         }
     )
 
-    refused = editor_client.post(question_url("providers"), data)
+    refused = editor_client.post(question_url("recipients"), data)
     data["recipients-0-country"] = "US"
-    saved = editor_client.post(question_url("providers"), data)
+    saved = editor_client.post(question_url("recipients"), data)
 
     assert refused.status_code == 200
     assert field_error(refused.content, "id_recipients-0-country")
