@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from registers.document.blocks import Block, Item, definitions, paragraph, say
+from registers.document.blocks import Block, Item, definitions, lower_first, paragraph, say
 from registers.document.entered import Entered
 from registers.locales import spoken_list
 from registers.vocabulary import DataCategory
@@ -17,24 +17,46 @@ def category_label(e: Entered, row: Any) -> str:
 def _covered(e: Entered, rule: Any) -> str:
     """The data a rule covers, in the order of the data section, as the user chose it."""
     chosen = {c.pk for c in rule.categories.all()}
-    names = [category_label(e, c) for c in e.categories if c.pk in chosen]
+    # Names lose their capital mid-sentence ("name and email address"); "EU" keeps its own.
+    names = [lower_first(category_label(e, c)) for c in e.categories if c.pk in chosen]
     return spoken_list([n for n in names if n], e.language)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else f"{text}."
+
+
+def _period(e: Entered, rule: Any) -> str:
+    """The period and its criterion as one sentence: "3 years from delivery."."""
+    criteria = e.t(rule.criteria).strip()
+    if not (rule.period and rule.unit):
+        return _sentence(criteria)
+    period = say("period", count=rule.period, unit=rule.unit)
+    return _sentence(f"{period} {lower_first(criteria)}" if criteria else period)
 
 
 def section_retention(e: Entered) -> tuple[Block, ...]:
     items = []
+    said: set[str] = set()
     for i, r in enumerate(e.retention):
-        period = say("period", count=r.period, unit=r.unit) if r.period and r.unit else ""
+        name = e.t(r.applies_to)
         covered = _covered(e, r)
         text = say(
             "retention",
-            period=period,
-            end_event=e.t(r.end_event),
-            criteria=e.t(r.criteria),
-            covered=covered,
+            period_text=_period(e, r),
+            end_event=_sentence(e.t(r.end_event)),
+            # A rule without a name is named by its data, which is then not said twice.
+            covered=covered if name else "",
             all_other=r.all_other_data,
+            # Two rules on the same data (vouchers and books) would repeat the same sentence.
+            again=bool(covered) and covered in said,
         )
-        term = e.t(r.applies_to) or covered
+        said.add(covered)
+        term = name or _sentence(covered).rstrip(".")
         items.append(Item(term=term, text=text, source=f"retention[{i}]"))
     return (definitions(items, "retention"),) if items else ()
 
