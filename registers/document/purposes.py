@@ -19,6 +19,8 @@ from registers.document.blocks import (
     term,
 )
 from registers.document.entered import Entered
+from registers.document.retention import category_label
+from registers.locales import spoken_list
 from registers.vocabulary import (
     PROVISION_BASES,
     ConsentMethod,
@@ -55,11 +57,16 @@ def section_purposes(e: Entered) -> tuple[Block, ...]:
     if not e.purposes:
         return ()
     provision = any(_provision(p) for p in e.purposes)
-    keys = ("purpose", "basis", "requirement") if provision else ("purpose", "basis")
-    rows = [_purpose_row(e, i, p, provision=provision) for i, p in enumerate(e.purposes)]
+    # The data and retention columns only once some purpose names its data (else unanswered).
+    uses = any(p.categories.all() for p in e.purposes)
+    keys = ["purpose", "basis", *(["requirement"] if provision else [])]
+    keys += ["data_used", "kept"] if uses else []
+    rows = [
+        _purpose_row(e, i, p, provision=provision) + (_data_cells(e, i, p) if uses else ())
+        for i, p in enumerate(e.purposes)
+    ]
     blocks = [table([say("label", key=k) for k in keys], rows, "purposes")]
     blocks += _bases_explained(e)
-    blocks += _consent_methods(e)
     consequences = [
         term_of(e.t(p.description), e.t(p.consequence), f"purposes[{i}].consequence")
         for i, p in enumerate(e.purposes)
@@ -80,8 +87,10 @@ def _provision(p: Any) -> bool:
 def _purpose_row(e: Entered, i: int, p: Any, *, provision: bool) -> tuple[Item, ...]:
     at = f"purposes[{i}]"
     name = e.t(p.description)
-    if p.is_direct_marketing:
-        name = f"{name} ({say('statement', key='direct_marketing')})"
+    marker = say("statement", key="direct_marketing")
+    # "Direct marketing by email (direct marketing)" would say it twice.
+    if p.is_direct_marketing and marker.casefold() not in name.casefold():
+        name = f"{name} ({marker})"
     row = [
         Item(text=name, source=f"{at}.description"),
         Item(text=say("basis_short", basis=p.basis) if p.basis else "", source=f"{at}.basis"),
@@ -90,6 +99,37 @@ def _purpose_row(e: Entered, i: int, p: Any, *, provision: bool) -> tuple[Item, 
         said = say("requirement", requirement=p.requirement) if _provision(p) else ""
         row.append(Item(text=said, source=f"{at}.requirement"))
     return tuple(row)
+
+
+def _data_cells(e: Entered, i: int, p: Any) -> tuple[Item, ...]:
+    """The data a purpose uses, and the retention rules that keep it (by their names)."""
+    used = {c.pk for c in p.categories.all()}
+    rows = [c for c in e.categories if c.pk in used]
+    names = [category_label(e, c) for c in rows]
+    names = names[:1] + [lower_first(n) for n in names[1:]]
+    kept = []
+    for rule in e.retention:
+        covered = {c.pk for c in rule.categories.all()}
+        # A rule on "all other data" keeps what no named rule covers.
+        if used & covered or (rule.all_other_data and used - _covered_by_rules(e)):
+            kept.append(_rule_name(e, rule))
+    return (
+        Item(text=spoken_list(names, e.language), source=f"purposes[{i}].categories"),
+        # A semicolon: rule names hold "and" themselves ("Books and financial statements").
+        Item(text="; ".join(k for k in kept if k), source=f"purposes[{i}].categories"),
+    )
+
+
+def _covered_by_rules(e: Entered) -> set[int]:
+    return {c.pk for rule in e.retention for c in rule.categories.all()}
+
+
+def _rule_name(e: Entered, rule: Any) -> str:
+    name = e.t(rule.applies_to)
+    if rule.period and rule.unit:
+        period = say("period", count=rule.period, unit=rule.unit)
+        return f"{name} ({period})" if name else period
+    return name
 
 
 def _bases_explained(e: Entered) -> list[Block]:
@@ -106,6 +146,7 @@ def _bases_explained(e: Entered) -> list[Block]:
     ]
     blocks = [paragraph(say("statement", key="bases"), "purposes.basis")]
     blocks.append(definitions(items, "purposes.basis"))
+    blocks += _consent_methods(e)
     interests = [
         term_of(
             e.t(p.description), e.t(p.legitimate_interest), f"purposes[{i}].legitimate_interest"

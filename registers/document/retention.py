@@ -31,12 +31,15 @@ def _sentence(text: str) -> str:
 
 
 def _period(e: Entered, rule: Any) -> str:
-    """The period and its criterion as one sentence: "3 years from delivery."."""
+    """The period and its criterion: "3 years from delivery." when the user wrote the criterion
+    as a continuation (in lower case), else the period and the user's own sentence after it."""
     criteria = e.t(rule.criteria).strip()
     if not (rule.period and rule.unit):
         return _sentence(criteria)
     period = say("period", count=rule.period, unit=rule.unit)
-    return _sentence(f"{period} {lower_first(criteria)}" if criteria else period)
+    if criteria and criteria[0].islower():
+        return _sentence(f"{period} {criteria}")
+    return " ".join(p for p in (_sentence(period), _sentence(criteria)) if p)
 
 
 def section_retention(e: Entered) -> tuple[Block, ...]:

@@ -128,9 +128,9 @@ def make_rows(register: Register) -> None:
         period=3,
         unit="years",
         criteria=tr(
-            "Asiakkuuden päättymisestä.",
-            "From the end of the customer relationship.",
-            "Från kundförhållandets slut.",
+            "asiakkuuden päättymisestä.",
+            "from the end of the customer relationship.",
+            "från kundförhållandets slut.",
         ),
     ).categories.set([name, email])
     Cookie.objects.create(

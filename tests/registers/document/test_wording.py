@@ -107,6 +107,13 @@ def test_requests_are_described_once_before_the_rights_and_the_authority_comes_l
 # 3. Joins: a period runs into its criterion, lists are joined once, labels lose their capital.
 
 
+def test_a_criterion_written_as_a_sentence_is_kept_as_written(in_acme: Any) -> None:
+    register = full_register()
+    register.retention.update(criteria=tr("Järjestelmässä noin 7 kuukautta.", "About.", "Om."))
+    fi = notice(register, "fi").lines("retention")[0]
+    assert fi.startswith("Asiakastiedot: 3 vuotta. Järjestelmässä noin 7 kuukautta. ")
+
+
 def test_a_period_and_its_criterion_are_one_sentence(in_acme: Any) -> None:
     register = full_register()
     lines = notice(register, "en").lines("retention")
@@ -346,3 +353,28 @@ def test_the_retention_rule_without_a_name_is_named_by_its_data_once(in_acme: An
     rule.categories.set(register.categories.all())
     (line,) = notice(register, "en").lines("retention")
     assert line == "Name and email address: 2 years."
+
+
+def test_the_table_ties_a_purpose_to_its_data_and_how_long_it_is_kept(in_acme: Any) -> None:
+    register = full_register()
+    first, _second = register.purposes.all()
+    first.categories.set(register.categories.all())
+    table = notice(register, "en").section("purposes").blocks[0]  # type: ignore[union-attr]
+    assert table.header == (
+        "Purpose",
+        "Legal basis",
+        "Providing the data",
+        "Data used",
+        "How long the data is kept",
+    )
+    assert [cell.text for cell in table.rows[0]][3:] == [
+        "Name and email address",
+        "Customer data (3 years)",
+    ]
+    # The second purpose has not named its data: its cells say nothing.
+    assert [cell.text for cell in table.rows[1]][3:] == ["", ""]
+
+
+def test_without_named_data_the_table_has_no_data_column(in_acme: Any) -> None:
+    table = notice(full_register(), "fi").section("purposes").blocks[0]  # type: ignore[union-attr]
+    assert table.header == ("Käyttötarkoitus", "Oikeusperuste", "Tietojen antaminen")
