@@ -19,8 +19,7 @@ from registers.document.blocks import (
     term,
 )
 from registers.document.entered import Entered
-from registers.document.retention import category_label
-from registers.locales import spoken_list
+from registers.document.retention import category_label, joined
 from registers.vocabulary import (
     PROVISION_BASES,
     ConsentMethod,
@@ -114,7 +113,7 @@ def _data_cells(e: Entered, i: int, p: Any) -> tuple[Item, ...]:
         if used & covered or (rule.all_other_data and used - _covered_by_rules(e)):
             kept.append(_rule_name(e, rule))
     return (
-        Item(text=spoken_list(names, e.language), source=f"purposes[{i}].categories"),
+        Item(text=joined(names, e.language), source=f"purposes[{i}].categories"),
         # A semicolon: rule names hold "and" themselves ("Books and financial statements").
         Item(text="; ".join(k for k in kept if k), source=f"purposes[{i}].categories"),
     )

@@ -19,7 +19,20 @@ def _covered(e: Entered, rule: Any) -> str:
     chosen = {c.pk for c in rule.categories.all()}
     # Names lose their capital mid-sentence ("name and email address"); "EU" keeps its own.
     names = [lower_first(category_label(e, c)) for c in e.categories if c.pk in chosen]
-    return spoken_list([n for n in names if n], e.language)
+    return joined([n for n in names if n], e.language)
+
+
+# The word that joins a list's last item, and the one that joins it above items that hold it.
+_AND = {"fi": (" ja ", " sekä "), "sv": (" och ", " samt ")}
+
+
+def joined(items: list[str], language: str) -> str:
+    """The locale's list join, except that names holding "and" themselves are joined above
+    it ("job title and organisation, and username…" reads "…sekä…" in Finnish)."""
+    words = _AND.get(language)
+    if len(items) < 2 or not words or not any(words[0] in item for item in items):
+        return spoken_list(items, language)
+    return ", ".join(items[:-1]) + words[1] + items[-1]
 
 
 def _sentence(text: str) -> str:

@@ -378,3 +378,17 @@ def test_the_table_ties_a_purpose_to_its_data_and_how_long_it_is_kept(in_acme: A
 def test_without_named_data_the_table_has_no_data_column(in_acme: Any) -> None:
     table = notice(full_register(), "fi").section("purposes").blocks[0]  # type: ignore[union-attr]
     assert table.header == ("Käyttötarkoitus", "Oikeusperuste", "Tietojen antaminen")
+
+
+@pytest.mark.parametrize(("language", "word"), [("fi", " sekä "), ("sv", " samt ")])
+def test_a_list_of_names_holding_and_is_joined_above_them(
+    in_acme: Any, language: str, word: str
+) -> None:
+    register = full_register()
+    extra = CategoryRow.objects.create(register=register, category="Language", position=2)
+    payment = CategoryRow.objects.create(register=register, category="Transaction", position=3)
+    register.retention.get().categories.add(extra, payment)
+    (line,) = notice(register, language).lines("retention")
+    covered = line.split(": ", 2)[2]
+    assert word in covered
+    assert covered.count({"fi": " ja ", "sv": " och "}[language]) == 1
