@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from registers.document.blocks import Block, Item, say, table
 from registers.document.entered import Entered
+from registers.document.recipients import is_adequacy
 from registers.vocabulary import (
     TransferMechanism,
     country_name,
@@ -24,6 +25,7 @@ def section_cookies(e: Entered) -> tuple[Block, ...]:
                 "cookie_country",
                 country=country,
                 mechanism=str(TransferMechanism(c.mechanism).label),
+                adequacy=is_adequacy(c.mechanism),
             )
         rows.append(
             (

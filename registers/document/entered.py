@@ -24,7 +24,7 @@ class Entered:
     retention: list[Any] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.purposes = list(self.register.purposes.all())
+        self.purposes = list(self.register.purposes.prefetch_related("categories"))
         self.categories = list(self.register.categories.all())
         self.recipients = list(self.register.recipients.all())
         self.transfers = list(self.register.transfers.select_related("recipient"))

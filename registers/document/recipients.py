@@ -7,6 +7,7 @@ from typing import Any
 from registers.document.blocks import Block, Item, definitions, paragraph, say, table, term
 from registers.document.entered import Entered
 from registers.vocabulary import (
+    SAFEGUARD_MECHANISMS,
     RecipientType,
     TransferMechanism,
     country_name,
@@ -23,7 +24,10 @@ def section_recipients(e: Entered) -> tuple[Block, ...]:
     rows = []
     for i, r in enumerate(e.recipients):
         at = f"recipients[{i}]"
-        who = say("recipient", name=r.name, description=e.t(r.description))
+        description = e.t(r.description)
+        # "Kela: Kela (Social Insurance Institution)…" names it twice; the description suffices.
+        name = "" if description.startswith(r.name) else r.name
+        who = say("recipient", name=name, description=description)
         rows.append(
             (
                 Item(text=who, source=f"{at}.description"),
@@ -51,11 +55,21 @@ def section_transfers(e: Entered) -> tuple[Block, ...]:
             term("recipient", recipient, f"{at}.recipient"),
             term("country", _country(t, e.language), f"{at}.country"),
             term("transferred", e.t(t.description), f"{at}.description"),
-            term("mechanism", mechanism, f"{at}.mechanism"),
+            Item(
+                term=say("label", key="mechanism", adequacy=is_adequacy(t.mechanism)),
+                text=mechanism,
+                source=f"{at}.mechanism",
+            ),
             term("copy", e.t(t.copy_available), f"{at}.copy_available"),
         ]
         blocks.append(definitions(items, at))
     return tuple(blocks)
+
+
+def is_adequacy(mechanism: str) -> bool:
+    """An adequacy decision (Art. 45) or a derogation (Art. 49) is the transfer's basis, not a
+    safeguard; only the Art. 46 tools are safeguards."""
+    return mechanism not in SAFEGUARD_MECHANISMS
 
 
 def _country(transfer: Any, language: str) -> str:

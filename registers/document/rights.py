@@ -14,13 +14,19 @@ from registers.models import Register
 from registers.vocabulary import (
     LegalBasis,
     Right,
+    SpecialCondition,
     rights_for,
 )
 
 
 def section_rights(e: Entered) -> tuple[Block, ...]:
-    r = e.register
-    rights = rights_in(r, e.purposes, e.categories)
+    """How to make a request, the objection apart (Art. 21(4)), each right, the authority last."""
+    rights = rights_in(e.register, e.purposes, e.categories)
+    flags = _scope(e)
+    shown: list[Right] = [r for r in rights if r != Right.OBJECTION]
+    if flags["obligation"] and Right.ERASURE not in shown:
+        # Art. 17(3)(b): where erasure does not apply, the notice says why.
+        shown.insert(_erasure_place(shown), Right.ERASURE)
     items = [
         Item(
             term=say("right", right=right, part="name"),
@@ -29,19 +35,37 @@ def section_rights(e: Entered) -> tuple[Block, ...]:
                 right=right,
                 part="description",
                 authority=say("authority", part="name"),
+                erasable=Right.ERASURE in rights,
+                **flags,
             ),
             source="purposes.basis",
         )
-        for right in rights
-        if right != Right.OBJECTION
+        for right in shown
     ]
-    # Art. 21(4): the right to object comes first, apart from the others and emphasised.
     blocks = [paragraph(say("statement", key="rights"), "purposes")]
+    blocks += _exercise(e)
     blocks += _objection(e, rights)
     blocks.append(definitions(items, "purposes"))
     blocks.append(definitions(authority_items(), "rights.A77"))
-    blocks += _exercise(e)
     return tuple(blocks)
+
+
+def _scope(e: Entered) -> dict[str, bool]:
+    """Which bases the rights texts speak of: only those the register has."""
+    bases = {p.basis for p in e.purposes}
+    conditions = {c.special_condition for c in e.categories}
+    objection = bool(bases & {LegalBasis.PUBLIC_TASK, LegalBasis.LEGITIMATE_INTERESTS})
+    return {
+        "consent": LegalBasis.CONSENT in bases or SpecialCondition.EXPLICIT_CONSENT in conditions,
+        "contract": LegalBasis.CONTRACT in bases,
+        "obligation": bool(bases & {LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK}),
+        "objection": objection or any(p.is_direct_marketing for p in e.purposes),
+    }
+
+
+def _erasure_place(rights: list[Right]) -> int:
+    order = list(Right)
+    return sum(1 for r in rights if order.index(r) < order.index(Right.ERASURE))
 
 
 def _objection(e: Entered, rights: list[Right]) -> list[Block]:
@@ -49,13 +73,17 @@ def _objection(e: Entered, rights: list[Right]) -> list[Block]:
     if Right.OBJECTION not in rights:
         return []
     bases = {p.basis for p in e.purposes}
-    general = bool(bases & {LegalBasis.PUBLIC_TASK, LegalBasis.LEGITIMATE_INTERESTS})
-    marketing = any(p.is_direct_marketing for p in e.purposes)
-    text = say("objection", general=general, marketing=marketing)
+    text = say(
+        "objection",
+        legitimate=LegalBasis.LEGITIMATE_INTERESTS in bases,
+        public=LegalBasis.PUBLIC_TASK in bases,
+        marketing=any(p.is_direct_marketing for p in e.purposes),
+    )
     return [paragraph(text, "rights.A21", emphasis=True)]
 
 
 def _exercise(e: Entered) -> list[Block]:
+    """One account of how to make a request, before the rights it is for."""
     r = e.register
     blocks = []
     if e.t(r.rights_channel):

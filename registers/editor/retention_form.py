@@ -19,6 +19,26 @@ def category_label(row: CategoryRow) -> str:
     return translation(row.custom_name, get_language() or "en") or str(row.pk)
 
 
+def choose_categories(form: RowForm) -> list[CategoryRow]:
+    """Offer only the register's categories, named as the Data categories page names them.
+
+    The register's prefetched rows give the choices: no query per row. Returns them.
+    """
+    rows = list(form.register.categories.all()) if form.register else []
+    old = form.fields["categories"]
+    form.fields["categories"] = forms.MultipleChoiceField(
+        label=old.label,
+        help_text=old.help_text,
+        required=False,
+        disabled=old.disabled,
+        choices=[(str(row.pk), category_label(row)) for row in rows],
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
+    )
+    if form.instance.pk:
+        form.initial["categories"] = [str(c.pk) for c in form.instance.categories.all()]
+    return rows
+
+
 class RetentionForm(RowForm):
     class Meta:
         model = Retention
@@ -46,20 +66,7 @@ class RetentionForm(RowForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Only this register's categories, named as the Data categories page names them. The
-        # register's prefetched rows give the choices: no query per rule.
-        rows = list(self.register.categories.all()) if self.register else []
-        old = self.fields["categories"]
-        self.fields["categories"] = forms.MultipleChoiceField(
-            label=old.label,
-            help_text=old.help_text,
-            required=False,
-            disabled=old.disabled,
-            choices=[(str(row.pk), category_label(row)) for row in rows],
-            widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
-        )
-        if self.instance.pk:
-            self.initial["categories"] = [str(c.pk) for c in self.instance.categories.all()]
+        choose_categories(self)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from registers.editor.forms import RowForm, style_field
-from registers.editor.retention_form import RetentionForm
+from registers.editor.retention_form import RetentionForm, choose_categories
 from registers.limits import MAX_ROWS
 from registers.models import (
     CategoryRow,
@@ -61,6 +61,7 @@ class PurposeForm(RowForm):
             "consequence",
             "consent_method",
             "is_direct_marketing",
+            "categories",
         )
         help_texts = {
             "description": _("What the data is used for, one purpose per row."),
@@ -77,10 +78,18 @@ class PurposeForm(RowForm):
                 "Consent is valid only as a clear act, such as ticking an empty box (Art. 4(11)); "
                 "using the site is not consent."
             ),
+            "categories": _(
+                "The data categories this purpose uses (from the Data categories page). A short "
+                "notice for a form tells how long they are kept."
+            ),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Before the register has any categories (the interview asks for them later), there is
+        # nothing to choose: the question waits for them.
+        if not choose_categories(self):
+            del self.fields["categories"]
         # Asked only under 6(1)(f), and the provision only under a contract or a law; editor.js
         # hides them otherwise, without the script they stay (and clean() drops their answers).
         self.fields["legitimate_interest"].show_when = (  # type: ignore[attr-defined]

@@ -16,6 +16,7 @@ from registers.editor import reviews
 from registers.editor.forms import RegisterSectionForm
 from registers.editor.rows import FORMSETS
 from registers.models import (
+    Purpose,
     Register,
     Retention,
 )
@@ -120,9 +121,11 @@ SECTIONS: dict[str, Section] = {
 
 
 def _queryset(name: str) -> dict[str, Any]:
-    # A retention rule's form shows the categories it covers: read them in one query.
+    # A retention rule's and a purpose's form show the categories they name: one query each.
     if name == "retention":
         return {"queryset": Retention.objects.prefetch_related("categories")}
+    if name == "purposes":
+        return {"queryset": Purpose.objects.prefetch_related("categories")}
     return {}
 
 

@@ -3,7 +3,7 @@ retention rules and cookies."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -79,7 +79,12 @@ class Purpose(Row):
     consent_method = models.CharField(
         _("how is consent asked?"), max_length=10, choices=ConsentMethod.choices, blank=True
     )
-    history = HistoricalRecords(user_db_constraint=False)
+    # Which of the register's data this purpose uses; none named reads "not answered", which
+    # leaves the purpose without a short notice (it cannot say how long its data is kept).
+    categories: models.ManyToManyField[CategoryRow, Any] = models.ManyToManyField(
+        "CategoryRow", blank=True, related_name="purposes", verbose_name=_("data used")
+    )
+    history = HistoricalRecords(user_db_constraint=False, m2m_fields=[categories])
 
     class Meta(Row.Meta):
         verbose_name = _("purpose")

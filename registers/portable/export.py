@@ -75,12 +75,14 @@ def _instance_to_dict(instance: models.Model, **extra: Any) -> dict[str, Any]:
 def register_to_dict(register: Register) -> dict[str, Any]:
     data: dict[str, Any] = {"format": REGISTER_FORMAT, "version": VERSION}
     data.update(_instance_to_dict(register))
-    index: dict[str, dict[int, int]] = {"recipients": {}, "categories": {}}
-    listed: dict[str, list[models.Model]] = {}
-    for name in ROWS:
-        rows = listed[name] = list(getattr(register, name).order_by("position", "pk"))
-        if name in index:
-            index[name] = {row.pk: position for position, row in enumerate(rows)}
+    listed = {name: list(getattr(register, name).order_by("position", "pk")) for name in ROWS}
+    # Rows point into the lists of recipients and categories by index; purposes come before
+    # the categories they name, so every index is known first.
+    index = {
+        name: {row.pk: position for position, row in enumerate(listed[name])}
+        for name in ("recipients", "categories")
+    }
+    for name, rows in listed.items():
         data[name] = [_row_to_dict(row, index["recipients"], index["categories"]) for row in rows]
     to_review = _to_review(register, listed)
     if to_review:  # a register that could be published has none: its versions never hold the key
@@ -116,6 +118,10 @@ def _row_to_dict(
     if isinstance(row, Retention):
         covered = sorted(category_index[c.pk] for c in row.categories.all())
         return {"categories": covered, **_instance_to_dict(row)}
+    if isinstance(row, Purpose):
+        # Optional: a purpose that names no data leaves the key out (not answered).
+        used = sorted(category_index[c.pk] for c in row.categories.all())
+        return _instance_to_dict(row, **({"categories": used} if used else {}))
     if isinstance(row, Transfer):
         index = recipient_index.get(row.recipient_id) if row.recipient_id else None
         # Keep the key where the model declares it, right after the position.

@@ -7,7 +7,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext as _
 
-from registers.models import Retention
+from registers.models import Purpose, Retention
 from registers.portable.export import VERSION, exported_fields
 
 Problem = tuple[str, str]
@@ -20,6 +20,9 @@ NEW_IN_2 = frozenset({"has_recipients", "has_transfers"})
 NEW_IN_3 = frozenset({"consent_method", "country_unknown", "all_other_data", "end_event"})
 # Retention rules name the categories they cover by index into ``categories`` (version 3).
 COVERED = "categories"
+# A purpose names the data it uses the same way; the key is optional (version 3 files written
+# before it existed lack it, and then the purpose's data is not answered).
+USES = "categories"
 # The answers that become sentences: a version 1 file without one leaves it "not answered".
 ANSWERS = frozenset(
     {
@@ -70,6 +73,8 @@ def expected(model: type[models.Model], version: Any) -> list[str]:
     names = [f.name for f in exported_fields(model)]
     if model is Retention:
         names.insert(0, COVERED)
+    if model is Purpose and version == VERSION:
+        names.append(USES)
     if version == 1:
         names = [n for n in names if n not in NEW_IN_2]
     if version in (1, 2):
@@ -81,6 +86,8 @@ def expected(model: type[models.Model], version: Any) -> list[str]:
 
 def check_keys_of(data: Any, model: type[models.Model], version: Any, path: str) -> list[Problem]:
     problems = check_keys(data, expected(model, version), path)
+    if model is Purpose:
+        problems = [p for p in problems if p != (join(path, USES), _("This key is missing."))]
     if version == 1:
         missing = _("This key is missing.")
         problems = [

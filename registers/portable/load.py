@@ -27,6 +27,7 @@ from registers.portable.export import (
 )
 from registers.portable.keys import (
     COVERED,
+    USES,
     Problem,
     check_header,
     check_keys,
@@ -74,6 +75,7 @@ class _Built:
     rows: dict[str, list[models.Model]] = field(default_factory=dict)
     recipient_of: dict[int, int] = field(default_factory=dict)  # transfer index -> recipient
     covers: dict[int, list[int]] = field(default_factory=dict)  # retention index -> categories
+    uses: dict[int, list[int]] = field(default_factory=dict)  # purpose index -> categories
     to_review: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -170,6 +172,18 @@ def _link(built: _Built, name: str, index: int, item: Any, path: str) -> None:
             built.covers[index] = indices
 
 
+def _link_purposes(built: _Built, items: Any, path: str) -> None:
+    """The categories each purpose uses: the list comes after the purposes in the file."""
+    count = len(built.rows.get("categories", []))
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, dict) and USES in item:
+            indices, problem = _category_indices({COVERED: item[USES]}, count)
+            if problem:
+                built.problems.append((join(join(path, index), USES), problem))
+            else:
+                built.uses[index] = indices
+
+
 def _build_rows(built: _Built, name: str, items: Any, path: str, version: Any) -> None:
     if not isinstance(items, list):
         built.problems.append((path, _("Expected a list.")))
@@ -208,6 +222,8 @@ def _build_register(data: Any, *, slug: str | None, path: str = "") -> _Built:
     for name in ROWS:
         if name in data:
             _build_rows(built, name, data[name], join(path, name), data["version"])
+    if "purposes" in built.rows:
+        _link_purposes(built, data["purposes"], join(path, "purposes"))
     if "to_review" in data:
         counts = {name: len(rows) for name, rows in built.rows.items()}
         built.to_review, problems = read_reviews(data["to_review"], counts, join(path, "to_review"))
@@ -227,6 +243,11 @@ def _save_register(built: _Built) -> Register:
             if isinstance(row, Retention) and built.covers.get(position):
                 covered = [built.rows["categories"][i] for i in built.covers[position]]
                 row.categories.set(covered)  # type: ignore[arg-type]
+    # Purposes are saved before the categories they name.
+    for position, purpose in enumerate(built.rows.get("purposes", [])):
+        if built.uses.get(position):
+            used = [built.rows["categories"][i] for i in built.uses[position]]
+            purpose.categories.set(used)  # type: ignore[attr-defined]
     for listed, index, name, language, changed in built.to_review:
         row_id = built.rows[listed][index].pk if listed and index is not None else None
         review.restore(built.register, (listed, row_id, name), language, changed)

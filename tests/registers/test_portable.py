@@ -72,6 +72,7 @@ def full_register(slug: str = "customers") -> dict[str, Any]:
                 "consequence": {"en": "We cannot deliver."},
                 "consent_method": "",
                 "is_direct_marketing": False,
+                "categories": [0, 1],
             },
             {
                 "description": {"en": "Newsletter"},
@@ -192,7 +193,7 @@ def test_the_format_has_a_key_for_every_model_field():
     fields = (f.name for f in exported_fields(Register))
     assert set(data) == {"format", "version", *fields, *ROWS, "to_review"}
     for name, model in ROWS.items():
-        covered = {"categories"} if name == "retention" else set()
+        covered = {"categories"} if name in ("retention", "purposes") else set()
         assert set(data[name][0]) == {f.name for f in exported_fields(model)} | covered
 
 
@@ -276,7 +277,7 @@ def test_it_refuses_another_format_or_version(in_acme):
 
 
 NEW_IN_3 = {
-    "purposes": {"consent_method"},
+    "purposes": {"consent_method", "categories"},
     "transfers": {"country_unknown"},
     "retention": {"categories", "all_other_data", "end_event"},
 }
@@ -319,6 +320,7 @@ def test_version_3_requires_every_key(in_acme):
 def test_version_2_knows_no_version_3_keys(in_acme):
     assert set(problems_of({**full_register(), "version": 2})) == {
         "purposes[0].consent_method",
+        "purposes[0].categories",
         "purposes[1].consent_method",
         "transfers[0].country_unknown",
         "transfers[1].country_unknown",
@@ -338,6 +340,22 @@ def test_a_rule_names_its_categories_by_index_and_only_existing_ones(in_acme):
         data = full_register(slug="other")
         data["retention"][0]["categories"] = wrong
         assert problems_of(data) == {"retention[0].categories": message}
+
+
+def test_a_purpose_names_its_data_by_index_or_leaves_it_unanswered(in_acme):
+    register = register_from_dict(full_register())
+    orders, newsletter = register.purposes.order_by("position")
+    assert sorted(c.position for c in orders.categories.all()) == [0, 1]
+    assert not newsletter.categories.exists()
+    assert "categories" not in register_to_dict(register)["purposes"][1]
+    for wrong, message in (
+        ([2], "There is no category with this index."),
+        ([1, 1], "Name each category only once."),
+        ("0", "Expected a list of indices into the list of categories."),
+    ):
+        data = full_register(slug="other")
+        data["purposes"][1]["categories"] = wrong
+        assert problems_of(data) == {"purposes[1].categories": message}
 
 
 def test_a_partial_date_gets_a_message_that_says_so(in_acme):
@@ -494,7 +512,7 @@ def test_the_json_schema_follows_the_models_and_the_vocabulary():
     assert set(schema["properties"]) == set(full_register())
     for name, model in ROWS.items():
         row = schema["$defs"][model.__name__]["properties"]
-        covered = {"categories"} if name == "retention" else set()
+        covered = {"categories"} if name in ("retention", "purposes") else set()
         assert set(row) == {f.name for f in exported_fields(model)} | covered, name
     assert defs_enum(schema, "Purpose", "consent_method") == ["", *ConsentMethod.values]
     assert defs_enum(schema, "Retention", "unit") == ["", *PeriodUnit.values]
@@ -647,6 +665,11 @@ def registers(draw: Any) -> dict[str, Any]:
     indices = st.lists(st.integers(0, len(data["categories"]) - 1), unique=True).map(sorted)
     for rule in data["retention"]:
         rule["categories"] = draw(indices) if data["categories"] else []
+    # A purpose names some categories, or leaves the key out (not answered).
+    for purpose in data["purposes"]:
+        used = draw(indices) if data["categories"] else []
+        if used:
+            purpose["categories"] = used
     return data
 
 

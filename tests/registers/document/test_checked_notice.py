@@ -10,6 +10,7 @@ from django.utils import translation
 from registers.compliance import blocking, check
 from registers.demo import fill_demo
 from registers.document import build_document
+from registers.document.blocks import lower_first
 from registers.models import Controller, ProvisionRequirement
 from registers.sectors import Sector, create_from_sector
 from registers.vocabulary import LegalBasis, country_name
@@ -56,7 +57,8 @@ def test_a_notice_that_passes_the_checker_states_every_art_13_item(in_acme, sect
             assert line.startswith(rule.applies_to["en"])
             for category in rule.categories.all():
                 name = category.get_category_display() if category.category else ""
-                assert (name or category.custom_name["en"]) in line.split("Covers:", 1)[1]
+                covered = line.split("applies to the following data:", 1)[1]
+                assert lower_first(name or category.custom_name["en"]) in covered
         # 13(2)(b)-(d): the rights, withdrawal of consent where consent is a basis, the complaint.
         assert "access" in rights.lower()
         assert "Data Protection Ombudsman" in rights

@@ -37,7 +37,7 @@ COMMON_FACTS = [
     "Mailchimp",
     "Matomo",
     "tietosuoja@om.fi",
-    "029 566 6700",
+    "29 566 6700",
 ]
 
 
@@ -128,9 +128,9 @@ def make_rows(register: Register) -> None:
         period=3,
         unit="years",
         criteria=tr(
-            "Asiakkuuden päättymisestä.",
-            "From the end of the customer relationship.",
-            "Från kundförhållandets slut.",
+            "asiakkuuden päättymisestä.",
+            "from the end of the customer relationship.",
+            "från kundförhållandets slut.",
         ),
     ).categories.set([name, email])
     Cookie.objects.create(
@@ -177,7 +177,8 @@ def test_every_block_names_the_field_it_came_from(in_acme: Any) -> None:
     document = build_document(full_register(), full_controller(), "en")
     purposes = document.section("purposes")
     assert purposes is not None
-    sources = {item.source for block in purposes.blocks for item in block.items}
+    cells = [cell for block in purposes.blocks for row in block.rows for cell in row]
+    sources = {item.source for block in purposes.blocks for item in [*block.items, *cells]}
     assert "purposes[0].basis" in sources
     assert "purposes[1].legitimate_interest" in sources
     for section in document.sections:

@@ -33,7 +33,7 @@ def test_the_finnish_notice_speaks_finnish(in_acme: Any) -> None:
     text = document.text()
     assert "Tietosuojavaltuutetun toimisto" in text
     assert "tietosuoja-asetuksen 6 artiklan 1 kohdan b alakohta" in text
-    assert "Oikeus vastustaa suoramarkkinointia" in text
+    assert "vastustaa tietojesi käyttöä suoramarkkinointiin" in text
 
 
 def test_the_swedish_notice_speaks_swedish(in_acme: Any) -> None:
