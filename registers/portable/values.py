@@ -16,7 +16,12 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from registers.translated import LANGUAGE_CODES, TranslatedTextField
-from registers.validators import full_date_message, validate_single_line
+from registers.validators import (
+    full_date_message,
+    unprintable,
+    unprintable_message,
+    validate_single_line,
+)
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{1,2})?$")
@@ -52,7 +57,8 @@ def _check_translated(f: TranslatedTextField, value: Any) -> str | None:
         return _("Use only the language codes fi, en and sv.")
     if any(len(text.strip()) > f.text_max_length for text in value.values()):
         return _("Enter at most %(max)d characters per language.") % {"max": f.text_max_length}
-    return None
+    missing = unprintable("".join(value.values()))
+    return unprintable_message(missing) if missing else None
 
 
 def _check_type(f: models.Field[Any, Any], value: Any) -> str | None:
@@ -75,12 +81,15 @@ def _check_type(f: models.Field[Any, Any], value: Any) -> str | None:
 
 
 def _check_single_line(f: models.Field[Any, Any], value: Any) -> str | None:
-    """A CharField holds one line, as in the editor (a TextField may break lines)."""
+    """A CharField holds one line, as in the editor (a TextField may break lines), and only
+    characters the PDF can draw."""
     if isinstance(f, models.CharField) and isinstance(value, str):
         try:
             validate_single_line(value)
         except ValidationError as error:
             return str(error.messages[0])
+        missing = unprintable(value)
+        return unprintable_message(missing) if missing else None
     return None
 
 
