@@ -61,7 +61,8 @@ def build_document(
             heading=say("label", key="notice"),
             sections=_sections(entered),
             summary=_summary(entered),
-            **dates.notice_dates(effective, updated, language),
+            effective_date=dates.shown(effective, language),
+            updated=dates.shown(updated, language),
         )
 
 

@@ -11,10 +11,6 @@ import datetime
 from registers.locales import long_date
 
 
-def notice_dates(
-    effective: datetime.date | None, updated: datetime.date | None, language: str
-) -> dict[str, str]:
-    return {
-        "effective_date": long_date(effective, language) if effective else "",
-        "updated": long_date(updated, language) if updated else "",
-    }
+def shown(value: datetime.date | None, language: str) -> str:
+    """The date in the language's one long form (en-GB in English), or nothing when not set."""
+    return long_date(value, language) if value else ""

@@ -47,7 +47,18 @@ def check_value(f: models.Field[Any, Any], value: Any) -> str | None:
             else value
         )
         problem = unstorable(iter(items))
-    return problem or _check_single_line(f, value)
+    return problem or _check_single_line(f, value) or _check_printable(f, value)
+
+
+def _check_printable(f: models.Field[Any, Any], value: Any) -> str | None:
+    """Only characters the PDF's fonts draw, as in the editor (registers.validators)."""
+    if isinstance(f, TranslatedTextField) and isinstance(value, dict):
+        missing = unprintable("".join(value.values()))
+    elif isinstance(f, models.CharField) and isinstance(value, str):
+        missing = unprintable(value)
+    else:
+        return None
+    return unprintable_message(missing) if missing else None
 
 
 def _check_translated(f: TranslatedTextField, value: Any) -> str | None:
@@ -57,8 +68,7 @@ def _check_translated(f: TranslatedTextField, value: Any) -> str | None:
         return _("Use only the language codes fi, en and sv.")
     if any(len(text.strip()) > f.text_max_length for text in value.values()):
         return _("Enter at most %(max)d characters per language.") % {"max": f.text_max_length}
-    missing = unprintable("".join(value.values()))
-    return unprintable_message(missing) if missing else None
+    return None
 
 
 def _check_type(f: models.Field[Any, Any], value: Any) -> str | None:
@@ -81,15 +91,12 @@ def _check_type(f: models.Field[Any, Any], value: Any) -> str | None:
 
 
 def _check_single_line(f: models.Field[Any, Any], value: Any) -> str | None:
-    """A CharField holds one line, as in the editor (a TextField may break lines), and only
-    characters the PDF can draw."""
+    """A CharField holds one line, as in the editor (a TextField may break lines)."""
     if isinstance(f, models.CharField) and isinstance(value, str):
         try:
             validate_single_line(value)
         except ValidationError as error:
             return str(error.messages[0])
-        missing = unprintable(value)
-        return unprintable_message(missing) if missing else None
     return None
 
 
