@@ -138,9 +138,11 @@ def embed_on_another_origin(page: Page, app: App, slug: str, register: str) -> N
     page.goto(app.org_url(slug, f"/registers/{register}/outputs/"))
     snippet = page.locator("#s-fi-pinned").input_value()
     assert 'integrity="sha' in snippet, snippet
+    summary = page.locator("#s-fi-summary").input_value()
     fragment = fetch(app, slug, f"/embed/{register}/en/fragment.html")[1].decode()
     pages = {
         "/script.html": host_page(snippet),
+        "/summary.html": host_page(summary),
         "/fragment.html": host_page(f'<div id="included">{fragment}</div>'),
         "/frame.html": host_page(
             f'<iframe src="{origin}/embed/{register}/fi/frame/" title="Tietosuojaseloste"'
@@ -160,6 +162,11 @@ def embed_on_another_origin(page: Page, app: App, slug: str, register: str) -> N
         assert shadow
         # axe-core reads open shadow roots: the notice as the customer's page shows it.
         assert_accessible(page, "embed-script-in-other-origin")
+        # The summary layer alone, by its own snippet: the same script under the same policy.
+        page.goto(f"{other}/summary.html")
+        host = page.locator(".seloste-notice-host")
+        expect(host.get_by_role("heading", name="Lyhyesti")).to_be_visible()
+        expect(host.get_by_role("link", name="Lue koko tietosuojaseloste")).to_be_visible()
         page.goto(f"{other}/fragment.html")
         expect(page.locator("#included").get_by_text(INTRO_EN)).to_be_visible()
         page.goto(f"{other}/frame.html")
