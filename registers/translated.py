@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from registers.validators import validate_single_line
+from registers.validators import validate_printable, validate_single_line
 
 LANGUAGE_CODES = ("fi", "en", "sv")
 LANGUAGE_NAMES = {"fi": _("Finnish"), "en": _("English"), "sv": _("Swedish")}
@@ -125,7 +125,9 @@ class TranslatedFormField(forms.MultiValueField):
         self.languages = languages
         self.text_max_length = max_length
         self.multiline = multiline
-        validators = [] if multiline else [validate_single_line]
+        validators = (
+            [validate_printable] if multiline else [validate_single_line, validate_printable]
+        )
         fields = [
             forms.CharField(max_length=max_length, required=False, validators=validators)
             for _code in languages

@@ -5,8 +5,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from functools import cache
 from types import ModuleType
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -91,6 +93,52 @@ def validate_single_line(value: str) -> None:
             _("Enter this on one line, without line breaks or control characters."),
             code="control_character",
         )
+
+
+# The fonts embedded in every PDF (templates/notices/parts/pdf_fonts.css); a character neither
+# draws prints as an empty box, so free text is refused at the field instead.
+PDF_FONTS = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+# Line breaks of multi-line text are layout, not glyphs.
+_LAYOUT = frozenset("\n\r\t")
+
+
+@cache
+def printable_characters() -> frozenset[str]:
+    """The characters every embedded font of the PDF can draw (read from their cmaps)."""
+    from fontTools.ttLib import TTFont
+
+    covered: frozenset[str] | None = None
+    for name in PDF_FONTS:
+        font = TTFont(settings.BASE_DIR / "static" / "fonts" / name, lazy=True)
+        chars = frozenset(chr(code) for code in font.getBestCmap())
+        covered = chars if covered is None else covered & chars
+    return (covered or frozenset()) | _LAYOUT
+
+
+def unprintable(value: str) -> list[str]:
+    """The distinct characters of ``value`` that the PDF cannot draw, in order of appearance."""
+    known = printable_characters()
+    return list(dict.fromkeys(ch for ch in value if ch not in known))
+
+
+def validate_printable(value: object) -> None:
+    if not isinstance(value, str):
+        return
+    missing = unprintable(value)
+    if missing:
+        raise ValidationError(unprintable_message(missing), code="unprintable")
+
+
+def unprintable_message(missing: list[str]) -> str:
+    # Shown with the characters themselves, so the person sees which ones to remove.
+    characters = " ".join(missing)
+    return str(
+        _(
+            "The notice cannot show these characters in its PDF: %(characters)s. "
+            "Remove them or write them in words."
+        )
+        % {"characters": characters}
+    )
 
 
 def validate_languages(value: list[str]) -> None:

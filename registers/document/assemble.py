@@ -7,15 +7,24 @@ from collections.abc import Callable
 
 from django.utils import translation
 
-from registers.document import controller, cookies, dates, purposes, recipients, retention, rights
+from registers.document import (
+    controller,
+    cookies,
+    dates,
+    purposes,
+    recipients,
+    retention,
+    rights,
+    summary,
+)
 from registers.document.blocks import SECTION_ORDER, Block, NoticeDocument, Section, say
 from registers.document.entered import Entered
-from registers.locales import long_date
 from registers.models import Controller, Register
 from registers.translated import translation as text_in
 
 SECTIONS: dict[str, Callable[[Entered], tuple[Block, ...]]] = {
     "controller": controller.section_controller,
+    "dpo": controller.section_dpo,
     "contact": controller.section_contact,
     "register": purposes.section_register,
     "purposes": purposes.section_purposes,
@@ -50,21 +59,22 @@ def build_document(
             title=text_in(register.name, language) or register.title(language),
             controller=controller.legal_name,
             heading=say("label", key="notice"),
-            sections=_sections(entered, effective, updated),
-            effective_date=long_date(effective, language) if effective else "",
-            updated=long_date(updated, language) if updated else "",
+            sections=_sections(entered),
+            summary=_summary(entered),
+            effective_date=dates.shown(effective, language),
+            updated=dates.shown(updated, language),
         )
 
 
-def _sections(
-    entered: Entered, effective: datetime.date | None, updated: datetime.date | None
-) -> tuple[Section, ...]:
+def _sections(entered: Entered) -> tuple[Section, ...]:
     built = []
     for key in SECTION_ORDER:
-        if key == "dates":
-            blocks = dates.section_dates(entered, effective, updated)
-        else:
-            blocks = SECTIONS[key](entered)
+        blocks = SECTIONS[key](entered)
         if blocks:
             built.append(Section(key=key, heading=say("heading", key=key), blocks=blocks))
     return tuple(built)
+
+
+def _summary(entered: Entered) -> Section | None:
+    blocks = summary.section_summary(entered)
+    return Section(key="summary", heading=say("heading", key="summary"), blocks=blocks)

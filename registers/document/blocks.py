@@ -21,6 +21,7 @@ TABLE = "table"
 # The order Finnish readers know from the old "rekisteriseloste" (see LEGAL.md).
 SECTION_ORDER = (
     "controller",
+    "dpo",
     "contact",
     "register",
     "purposes",
@@ -33,7 +34,6 @@ SECTION_ORDER = (
     "rights",
     "cookies",
     "automated",
-    "dates",
 )
 
 # Plain text, escaped by each writer for its own format; hence no autoescaping here.
@@ -83,6 +83,8 @@ class NoticeDocument:
     sections: tuple[Section, ...]
     effective_date: str = ""
     updated: str = ""
+    # The layer read first (WP260): the same facts, said in a few lines before the sections.
+    summary: Section | None = None
     meta: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -90,16 +92,12 @@ class NoticeDocument:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> NoticeDocument:
-        sections = tuple(
-            Section(
-                key=s["key"],
-                heading=s["heading"],
-                blocks=tuple(_block_from_dict(b) for b in s["blocks"]),
-            )
-            for s in data["sections"]
+        sections = tuple(_section_from_dict(s) for s in data["sections"])
+        summary = _section_from_dict(data["summary"]) if data.get("summary") else None
+        scalars = {k: v for k, v in data.items() if k not in {"sections", "languages", "summary"}}
+        return cls(
+            **scalars, languages=tuple(data["languages"]), sections=sections, summary=summary
         )
-        scalars = {k: v for k, v in data.items() if k not in {"sections", "languages"}}
-        return cls(**scalars, languages=tuple(data["languages"]), sections=sections)
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -111,6 +109,18 @@ class NoticeDocument:
 
     def text(self) -> str:
         return "\n".join("\n".join([s.heading, *self.lines(s.key)]) for s in self.sections)
+
+    def summary_lines(self) -> list[str]:
+        blocks = self.summary.blocks if self.summary else ()
+        return [line for block in blocks for line in block_lines(block)]
+
+
+def _section_from_dict(data: dict[str, Any]) -> Section:
+    return Section(
+        key=data["key"],
+        heading=data["heading"],
+        blocks=tuple(_block_from_dict(b) for b in data["blocks"]),
+    )
 
 
 def _block_from_dict(data: dict[str, Any]) -> Block:

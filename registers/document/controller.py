@@ -74,7 +74,18 @@ def section_contact(e: Entered) -> tuple[Block, ...]:
             "controller.contact_name",
         )
     ]
-    if c.has_dpo:
-        dpo = ", ".join(p for p in (c.dpo_name, c.dpo_email, c.dpo_phone) if p)
-        blocks.append(definitions([term("dpo", dpo, "controller.dpo_name")], "controller.dpo_name"))
     return tuple(b for b in blocks if b.items)
+
+
+def section_dpo(e: Entered) -> tuple[Block, ...]:
+    """Art. 13(1)(b): the data protection officer, in a section of its own when one is named."""
+    c = e.controller
+    if not c.has_dpo:
+        return ()
+    items = [
+        term("name", c.dpo_name, "controller.dpo_name"),
+        term("email", c.dpo_email, "controller.dpo_email"),
+        term("phone", c.dpo_phone, "controller.dpo_phone"),
+    ]
+    block = definitions(items, "controller.dpo_name")
+    return (block,) if block.items else ()

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from registers.models import Register
 from registers.sectors import SECTORS
 from registers.translated import LANGUAGE_CODES, TranslatedFormField
-from registers.validators import full_date_message, validate_single_line
+from registers.validators import full_date_message, validate_printable, validate_single_line
 from registers.vocabulary import DataSubjectGroup, Language, country_choices
 from tenants.models import RegisterTemplate
 
@@ -92,7 +92,9 @@ class EditorForm(forms.ModelForm):  # type: ignore[type-arg]
             elif name in COUNTRY_FIELDS:
                 field = country_field(required=field.required, label=field.label)
             elif isinstance(field, forms.CharField) and type(field.widget) is forms.TextInput:
-                field.validators.append(validate_single_line)
+                field.validators += [validate_single_line, validate_printable]
+            elif isinstance(field, forms.CharField):
+                field.validators.append(validate_printable)
             field.help_text = help_texts.get(name, field.help_text)
             field.disabled = field.disabled or read_only
             if isinstance(field, forms.IntegerField):

@@ -16,7 +16,12 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from registers.translated import LANGUAGE_CODES, TranslatedTextField
-from registers.validators import full_date_message, validate_single_line
+from registers.validators import (
+    full_date_message,
+    unprintable,
+    unprintable_message,
+    validate_single_line,
+)
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{1,2})?$")
@@ -42,7 +47,18 @@ def check_value(f: models.Field[Any, Any], value: Any) -> str | None:
             else value
         )
         problem = unstorable(iter(items))
-    return problem or _check_single_line(f, value)
+    return problem or _check_single_line(f, value) or _check_printable(f, value)
+
+
+def _check_printable(f: models.Field[Any, Any], value: Any) -> str | None:
+    """Only characters the PDF's fonts draw, as in the editor (registers.validators)."""
+    if isinstance(f, TranslatedTextField) and isinstance(value, dict):
+        missing = unprintable("".join(value.values()))
+    elif isinstance(f, models.CharField) and isinstance(value, str):
+        missing = unprintable(value)
+    else:
+        return None
+    return unprintable_message(missing) if missing else None
 
 
 def _check_translated(f: TranslatedTextField, value: Any) -> str | None:

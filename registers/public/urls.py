@@ -86,6 +86,22 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="embed_version_fragment",
     ),
     path("embed/<slug:slug>/<lang:lang>/frame/", views.embed_frame, name="embed_frame"),
+    # The summary layer alone: the same script, which fetches the fragment beside its address.
+    path(
+        "embed/<slug:slug>/<lang:lang>/summary.js",
+        views.embed_script,
+        name="embed_summary_script",
+    ),
+    path(
+        "embed/<slug:slug>/<lang:lang>/summary/fragment.html",
+        views.embed_summary,
+        name="embed_summary_fragment",
+    ),
+    path(
+        "embed/<slug:slug>/<lang:lang>/summary/frame/",
+        views.embed_summary_frame,
+        name="embed_summary_frame",
+    ),
     path(
         "embed/<slug:slug>/<lang:lang>/v<version:number>/frame/",
         views.embed_frame,

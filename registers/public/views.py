@@ -12,6 +12,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.csp import CSP
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -149,6 +150,35 @@ def embed_script(
     # Lets a page pin a version with <script integrity=... crossorigin="anonymous">.
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+def _summary(request: HttpRequest, slug: str, lang: str) -> tuple[str, Any, NoticeDocument]:
+    """The latest version's summary layer, from its stored document (as the JSON is)."""
+    from registers.render.html import render_summary
+
+    output = find_output(slug, lang, None, "document")
+    document = NoticeDocument.from_dict(output.document)
+    page_url = request.build_absolute_uri(reverse("notice_page", args=[slug, lang]))
+    return render_summary(document, page_url=page_url), output.version, document
+
+
+@require_safe
+@csp_override(FRAGMENT_POLICY)
+def embed_summary(request: HttpRequest, slug: str, lang: str) -> HttpResponse:
+    body, version, _document = _summary(request, slug, lang)
+    response = serve(request, body, HTML, version, latest=True)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+@xframe_options_exempt
+@csp_override(FRAME_POLICY)
+def embed_summary_frame(request: HttpRequest, slug: str, lang: str) -> HttpResponse:
+    from registers.render.html import render_frame
+
+    body, version, document = _summary(request, slug, lang)
+    return serve(request, render_frame(document, body), HTML, version, latest=True)
 
 
 @require_safe

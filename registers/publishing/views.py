@@ -132,6 +132,8 @@ def embed_snippets(
         "jsonld": absolute("notice_jsonld"),
         "feed": absolute("notice_feed"),
         "script_snippet": f'<script src="{script_url}" async></script>',
+        "summary_snippet": f'<script src="{absolute("embed_summary_script")}" async></script>',
+        "summary_fragment": absolute("embed_summary_fragment"),
         "pinned_snippet": (
             f'<script src="{pinned_url}" integrity="{integrity}" crossorigin="anonymous" async>'
             "</script>"

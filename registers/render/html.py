@@ -43,6 +43,11 @@ def render_fragment(document: NoticeDocument, *, number: int | None = None) -> s
     return render("notices/fragment.html", document, number=number)
 
 
+def render_summary(document: NoticeDocument, *, page_url: str) -> str:
+    """The summary layer alone, for an embed of its own; it links to the full notice."""
+    return render("notices/summary_fragment.html", document, page_url=page_url)
+
+
 def render_page(document: NoticeDocument, links: PageLinks, *, number: int | None = None) -> str:
     return render("notices/page.html", document, links=links, number=number)
 

@@ -144,9 +144,11 @@ def embed_on_another_origin(page: Page, app: App, slug: str, register: str, snip
     """Script (shadow root), server-side fragment and iframe on a strict CSP page elsewhere."""
     origin = app.org_url(slug, "").rstrip("/")
     assert 'integrity="sha' in snippet, snippet
+    summary = page.locator("#s-fi-summary").input_value()
     fragment = fetch(app, slug, f"/embed/{register}/en/fragment.html")[1].decode()
     pages = {
         "/script.html": host_page(snippet),
+        "/summary.html": host_page(summary),
         "/fragment.html": host_page(f'<div id="included">{fragment}</div>'),
         "/frame.html": host_page(
             f'<iframe src="{origin}/embed/{register}/fi/frame/" title="Tietosuojaseloste"'
@@ -166,6 +168,11 @@ def embed_on_another_origin(page: Page, app: App, slug: str, register: str, snip
         assert shadow
         # axe-core reads open shadow roots: the notice as the customer's page shows it.
         assert_accessible(page, "embed-script-in-other-origin")
+        # The summary layer alone, by its own snippet: the same script under the same policy.
+        page.goto(f"{other}/summary.html")
+        host = page.locator(".seloste-notice-host")
+        expect(host.get_by_role("heading", name="Lyhyesti")).to_be_visible()
+        expect(host.get_by_role("link", name="Lue koko tietosuojaseloste")).to_be_visible()
         page.goto(f"{other}/fragment.html")
         expect(page.locator("#included").get_by_text(INTRO_EN)).to_be_visible()
         page.goto(f"{other}/frame.html")

@@ -95,6 +95,9 @@ ACCESS: dict[str, Role | str] = {
     "embed_version_fragment": PUBLIC,
     "embed_frame": PUBLIC,
     "embed_version_frame": PUBLIC,
+    "embed_summary_script": PUBLIC,
+    "embed_summary_fragment": PUBLIC,
+    "embed_summary_frame": PUBLIC,
     # a one-time sign-in link carried in the query string; checks membership itself
     "handoff": OPEN,
     # accounts, on every host
@@ -153,7 +156,13 @@ NOT_IDS = {"fmt"}
 # Public URLs that answer a published notice's address rather than the notice itself.
 REDIRECTS = {"notice_at"}
 # The embed script is the same code for every notice: it carries no organisation's words.
-NO_TEXT = {"embed_script", "embed_version_script", "notice_pdf", "notice_version_pdf"}
+NO_TEXT = {
+    "embed_script",
+    "embed_version_script",
+    "embed_summary_script",
+    "notice_pdf",
+    "notice_version_pdf",
+}
 # Skipped: Django's admin (its own staff-only check; tests/security/test_audit.py covers the
 # read-only audit log there) and static files (served by WhiteNoise before any URLconf).
 SKIPPED_NAMESPACES = {"admin"}

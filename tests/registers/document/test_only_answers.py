@@ -29,7 +29,7 @@ _ANSWERED = {
 def _worded(document: NoticeDocument) -> list[tuple[str, str]]:
     """Every (source, text) the document says: paragraphs, list items and table cells."""
     said = []
-    for section in document.sections:
+    for section in (*document.sections, *([document.summary] if document.summary else [])):
         for block in section.blocks:
             if block.text:
                 said.append((block.source, block.text))

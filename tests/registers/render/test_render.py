@@ -38,7 +38,7 @@ def test_the_finnish_notice_speaks_finnish(in_acme: Any) -> None:
 
 def test_the_swedish_notice_speaks_swedish(in_acme: Any) -> None:
     text = build_document(full_register(), full_controller(), "sv").text()
-    assert "Den registrerades rättigheter" in text
+    assert "Dina rättigheter" in text
     assert "Fågelviksgränden 4, 00530 Helsingfors" in text
     assert "3 år" in text
 
@@ -96,6 +96,6 @@ def test_the_page_around_the_notice_speaks_the_notice_language(in_acme: Any) -> 
     with translation.override("fi"):  # an owner publishing from a Finnish interface
         fragment = render_fragment(document, number=3)
     assert "Version 3" in fragment
-    assert "Publicerad 2 mars 2026" in fragment
+    assert "Senast uppdaterad 2 mars 2026" in fragment
     assert "Versio 3" not in fragment
     assert "Julkaistu" not in fragment
