@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("registers", "0009_expressible_truths"),
+        ("registers", "0010_publication_review"),
     ]
 
     operations = [
