@@ -32,9 +32,17 @@ def key_of(review: TranslationReview) -> Key:
 def marks(register: Register) -> dict[Key, dict[str, TranslationReview]]:
     """The register's marks by field and language, in the register's languages only."""
     found: dict[Key, dict[str, TranslationReview]] = defaultdict(dict)
-    for review in register.translation_reviews.filter(language__in=register.languages):
+    for review in _reviews(register):
         found[key_of(review)][review.language] = review
     return dict(found)
+
+
+def _reviews(register: Register) -> Iterable[TranslationReview]:
+    # A page that prefetched the marks reads them once for its inputs and for its checklist.
+    prefetched = getattr(register, "_prefetched_objects_cache", {}).get("translation_reviews")
+    if prefetched is None:
+        return register.translation_reviews.filter(language__in=register.languages)
+    return [review for review in prefetched if review.language in register.languages]
 
 
 def _remove(reviews: Iterable[TranslationReview], reason: str) -> int:

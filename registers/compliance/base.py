@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
@@ -167,7 +168,13 @@ def label(value: Any, fallback: str) -> str:
 
 
 def row_name(model: type[models.Model], index: int) -> str:
-    return f"{capfirst(str(model._meta.verbose_name))} {index + 1}"
+    return f"{_model_title(model, get_language() or '')} {index + 1}"
+
+
+@lru_cache(maxsize=256)
+def _model_title(model: type[models.Model], language: str) -> str:
+    # Translated once per language: a register of hundreds of rows names each of them.
+    return capfirst(str(model._meta.verbose_name))
 
 
 def language_name(code: str) -> str:
@@ -193,6 +200,8 @@ class Facts:
     retention: list[Retention]
     cookies: list[Cookie]
     reviews: dict[Key, dict[str, TranslationReview]]
+    # What several rules derive from the same facts (every text of the register), made once.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, register: Register, controller: Controller | None) -> Facts:
@@ -207,7 +216,7 @@ class Facts:
             recipients=list(register.recipients.all()),
             joint_controllers=list(register.joint_controllers.all()),
             transfers=list(register.transfers.all()),
-            retention=list(register.retention.prefetch_related("categories")),
+            retention=_retention(register),
             cookies=list(register.cookies.all()),
             reviews=marks(register),
         )
@@ -245,6 +254,17 @@ class Facts:
     def covered_by(self, rule: Retention) -> set[int]:
         """The pks of the register's categories that a retention rule names."""
         return {category.pk for category in rule.categories.all()}
+
+
+def _retention(register: Register) -> list[Retention]:
+    """The retention rules with the categories each covers, from the page's prefetch if it has
+    them (a section page does), else in two queries."""
+    cached = getattr(register, "_prefetched_objects_cache", {}).get("retention")
+    if cached is not None and all(
+        "categories" in getattr(rule, "_prefetched_objects_cache", {}) for rule in cached
+    ):
+        return list(cached)
+    return list(register.retention.prefetch_related("categories"))
 
 
 def text_anchor(name: str, prefix: str = "", index: int | None = None, position: int = 0) -> str:

@@ -90,7 +90,15 @@ def _fields(model: type[models.Model]) -> Iterator[TranslatedTextField]:
             yield f
 
 
-def translated_texts(facts: Facts) -> Iterator[Text]:
+def translated_texts(facts: Facts) -> list[Text]:
+    """Every translated text of the register and its rows; several rules read them all."""
+    if "texts" not in facts.derived:
+        facts.derived["texts"] = list(_translated_texts(facts))
+    texts: list[Text] = facts.derived["texts"]
+    return texts
+
+
+def _translated_texts(facts: Facts) -> Iterator[Text]:
     register = facts.register
     for f in _fields(Register):
         yield Text(
@@ -105,14 +113,22 @@ def translated_texts(facts: Facts) -> Iterator[Text]:
         )
     for prefix, section in ROW_SECTIONS.items():
         rows: list[Any] = getattr(facts, prefix)
+        if not rows:
+            continue
+        # The same for every row of the list: translated once, not once per row and field.
+        model = type(rows[0])
+        fields = [
+            (f, str(f.verbose_name), not f.blank and (prefix, f.name) not in _OWN_RULE)
+            for f in _fields(model)
+        ]
         for index, row in enumerate(rows):
-            for f in _fields(type(row)):
-                required = not f.blank and (prefix, f.name) not in _OWN_RULE
+            name = row_name(model, index)
+            for f, verbose, required in fields:
                 yield Text(
                     section,
-                    row_name(type(row), index),
+                    name,
                     f.name,
-                    str(f.verbose_name),
+                    verbose,
                     prefix,
                     index,
                     texts(getattr(row, f.name)),

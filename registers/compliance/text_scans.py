@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -65,9 +66,14 @@ CONTROLLER = terms(
 
 def hedges(text: str, language: str) -> list[str]:
     """The hedges of the text, leaving out modals whose verb is the person's own request."""
+    return list(_hedges(text, language))
+
+
+@lru_cache(maxsize=8192)  # the same texts are read again on every page of the editor
+def _hedges(text: str, language: str) -> tuple[str, ...]:
     vague, own, ours = HEDGES.get(language), OWN_ACTIONS.get(language), CONTROLLER.get(language)
     if vague is None or own is None or ours is None:
-        return []
+        return ()
     hits = []
     for clause in clauses(text, language):
         for start, hit in vague.positions(clause):
@@ -76,7 +82,7 @@ def hedges(text: str, language: str) -> list[str]:
             modal = hit in MODALS.get(language, set())
             if not (modal and after and not before):
                 hits.append(hit)
-    return list(dict.fromkeys(hits))
+    return tuple(dict.fromkeys(hits))
 
 
 REPEALED_ACT = _pattern(
@@ -125,6 +131,7 @@ INDEFINITE = _pattern(
 )
 
 
+@lru_cache(maxsize=16384)  # the same texts are scanned again on every page of the editor
 def _hits(pattern: re.Pattern[str], text: str) -> str:
     found = dict.fromkeys(match.group(0).lower() for match in pattern.finditer(text))
     return ", ".join(f"“{word}”" for word in found)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -74,6 +74,9 @@ def _stemmer(language: str) -> snowballstemmer.Stemmer | None:
     return snowballstemmer.stemmer(name) if name else None
 
 
+# Every section page runs the checker over the same texts again: a word is stemmed, and a text
+# split into clauses, once per process rather than once per rule and per request.
+@lru_cache(maxsize=65536)
 def stem(word: str, language: str) -> str:
     stemmer = _stemmer(language)
     lower = word.lower()
@@ -97,8 +100,9 @@ class Clause:
     sentence: int
 
 
-def words(text: str, language: str) -> list[Word]:
-    return [Word(w, w.lower(), stem(w, language)) for w in _WORD.findall(text)]
+@lru_cache(maxsize=8192)
+def words(text: str, language: str) -> tuple[Word, ...]:
+    return tuple(Word(w, w.lower(), stem(w, language)) for w in _WORD.findall(text))
 
 
 def _negated(words: Iterable[Word], language: str) -> bool:
@@ -106,7 +110,9 @@ def _negated(words: Iterable[Word], language: str) -> bool:
     return any(w.lower in negations or w.lower.endswith(("n't", "n’t")) for w in words)
 
 
-def _split_relative(words: list[Word], language: str) -> Iterator[tuple[list[Word], bool]]:
+def _split_relative(
+    words: tuple[Word, ...], language: str
+) -> Iterator[tuple[tuple[Word, ...], bool]]:
     relatives = RELATIVES.get(language, set())
     start, relative = 0, False
     for index, word in enumerate(words):
@@ -117,7 +123,8 @@ def _split_relative(words: list[Word], language: str) -> Iterator[tuple[list[Wor
     yield words[start:], relative
 
 
-def clauses(text: str, language: str) -> list[Clause]:
+@lru_cache(maxsize=8192)
+def clauses(text: str, language: str) -> tuple[Clause, ...]:
     """The text's clauses, each knowing whether it is negated and whether it is relative."""
     found: list[Clause] = []
     for number, sentence in enumerate(_SENTENCE.split(text)):
@@ -125,8 +132,8 @@ def clauses(text: str, language: str) -> list[Clause]:
             for segment, relative in _split_relative(words(part, language), language):
                 if segment:
                     negated = _negated(segment, language)
-                    found.append(Clause(tuple(segment), negated, relative, number))
-    return found
+                    found.append(Clause(segment, negated, relative, number))
+    return tuple(found)
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,12 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from registers.editor.select import FastSelect, country_options
 from registers.models import Register
 from registers.sectors import SECTORS
 from registers.translated import LANGUAGE_CODES, TranslatedFormField
 from registers.validators import full_date_message, validate_printable, validate_single_line
-from registers.vocabulary import DataSubjectGroup, Language, country_choices
+from registers.vocabulary import DataSubjectGroup, Language
 from tenants.models import RegisterTemplate
 
 COUNTRY_FIELDS = frozenset({"country", "business_id_country"})
@@ -41,6 +42,8 @@ def _css_class(widget: forms.Widget) -> str:
 
 def style_field(field: forms.Field) -> None:
     widget = field.widget
+    if type(widget) is forms.Select:
+        field.widget = widget = FastSelect.like(widget)
     widgets = widget.widgets if isinstance(widget, forms.MultiWidget) else [widget]
     for each in widgets:
         if not each.is_hidden:
@@ -48,7 +51,7 @@ def style_field(field: forms.Field) -> None:
 
 
 def country_field(*, required: bool, label: Any) -> forms.ChoiceField:
-    choices = [("", "—"), *country_choices(get_language() or "en")]
+    choices = country_options(get_language() or "en")
     return forms.ChoiceField(choices=choices, required=required, label=label)
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from registers.editor.forms import RowForm, style_field
 from registers.editor.retention_form import RetentionForm, choose_categories
+from registers.editor.select import location_options
 from registers.limits import MAX_ROWS
 from registers.models import (
     CategoryRow,
@@ -33,7 +34,6 @@ from registers.vocabulary import (
     ConsentMethod,
     LegalBasis,
     is_eea,
-    location_choices,
 )
 
 
@@ -185,7 +185,7 @@ class RecipientForm(RowForm):
         super().__init__(*args, **kwargs)
         field = self.fields["country"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", "—"), *location_choices(get_language() or "en")]
+        field.choices = location_options(get_language() or "en")
 
 
 def recipient_label(recipient: Recipient) -> str:

@@ -60,7 +60,9 @@ CONTROLLER_CONFLICT = _(
     "theirs."
 )
 # Every list a section page or the checker reads, fetched once whatever the number of rows.
-PREFETCH = (*FORMSETS, "transfers__recipient")
+PREFETCH = (*FORMSETS, "transfers__recipient", "retention__categories", "translation_reviews")
+# A save reads only what its forms need; the page shown after a refused save reads the rest.
+SAVE_PREFETCH = (*FORMSETS, "transfers__recipient")
 
 
 def _can_edit(request: HttpRequest) -> bool:
@@ -122,7 +124,8 @@ def register_edit(request: HttpRequest, slug: str, section: str) -> HttpResponse
     if section not in SECTIONS:
         raise Http404
     can_edit = _can_edit(request)
-    register = get_object_or_404(Register.objects.prefetch_related(*PREFETCH), slug=slug)
+    prefetch = SAVE_PREFETCH if request.method == "POST" else PREFETCH
+    register = get_object_or_404(Register.objects.prefetch_related(*prefetch), slug=slug)
     page = SectionPage(SECTIONS[section], register, request.POST or None, read_only=not can_edit)
     status, conflict = 200, False
     if request.method == "POST" and request.POST.get("add_row") in page.section.rows:

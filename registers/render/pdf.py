@@ -67,3 +67,22 @@ def pdf_from_html(html: str, css: str) -> bytes:
             stylesheets=[stylesheet], font_config=fonts, pdf_variant="pdf/ua-1"
         )
     )
+
+
+WARM_UP_HTML = (
+    '<html lang="fi"><body><h1>Tietosuojaseloste</h1><p>Äänekoski, Åland, øre. '
+    "<strong>Rekisterinpitäjä</strong></p></body></html>"
+)
+
+
+def warm_up() -> bytes:
+    """Render a small PDF with the notice's stylesheet and both fonts, before any notice.
+
+    A process's first PDF costs about three times a later one: WeasyPrint's modules and
+    stylesheets, fontconfig and the fonts are loaded then. A worker that renders PDFs calls this
+    when it starts, so that its first publication is as fast as the next.
+    """
+    context = {"footer": css_string(""), "font_dir": FONTS.as_uri(), "number": None}
+    with translation.override("fi"):
+        css = render_to_string("notices/pdf.css", context)
+    return pdf_from_html(WARM_UP_HTML, css)

@@ -12,6 +12,7 @@ from django.core.management.base import CommandError, CommandParser
 from django.tasks import task_backends
 from django_tasks_redis.management.commands import run_redis_tasks
 
+from registers.render.pdf import warm_up
 from tenants.queue.backend import RedisBackend
 
 
@@ -39,4 +40,6 @@ class Command(run_redis_tasks.Command):
                 "The task backend runs tasks where they are enqueued, so there is nothing for a "
                 "worker to do. Set SELOSTE_TASKS=redis to queue them in Redis."
             )
+        if options["continuous"]:
+            warm_up()  # a waiting worker's first PDF then costs what the next one does
         return super().handle(*args, **options)
