@@ -21,21 +21,24 @@ def _covered(e: Entered, rule: Any) -> str:
     return spoken_list([n for n in names if n], e.language)
 
 
+def rule_item(e: Entered, index: int, r: Any) -> Item:
+    """One retention rule as the notice states it (the short notices state it the same way)."""
+    period = say("period", count=r.period, unit=r.unit) if r.period and r.unit else ""
+    covered = _covered(e, r)
+    text = say(
+        "retention",
+        period=period,
+        end_event=e.t(r.end_event),
+        criteria=e.t(r.criteria),
+        covered=covered,
+        all_other=r.all_other_data,
+    )
+    term = e.t(r.applies_to) or covered
+    return Item(term=term, text=text, source=f"retention[{index}]")
+
+
 def section_retention(e: Entered) -> tuple[Block, ...]:
-    items = []
-    for i, r in enumerate(e.retention):
-        period = say("period", count=r.period, unit=r.unit) if r.period and r.unit else ""
-        covered = _covered(e, r)
-        text = say(
-            "retention",
-            period=period,
-            end_event=e.t(r.end_event),
-            criteria=e.t(r.criteria),
-            covered=covered,
-            all_other=r.all_other_data,
-        )
-        term = e.t(r.applies_to) or covered
-        items.append(Item(term=term, text=text, source=f"retention[{i}]"))
+    items = [rule_item(e, i, r) for i, r in enumerate(e.retention)]
     return (definitions(items, "retention"),) if items else ()
 
 

@@ -33,6 +33,7 @@ from registers.models.rows import (
     Source,
     Transfer,
 )
+from registers.models.short import ShortNoticeOutput
 from registers.models.versions import Version, VersionOutput
 
 __all__ = [
@@ -53,6 +54,7 @@ __all__ = [
     "Register",
     "Retention",
     "Row",
+    "ShortNoticeOutput",
     "Source",
     "Transfer",
     "TranslationReview",

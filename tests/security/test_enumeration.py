@@ -22,7 +22,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from tenants.models import Organisation, Role
 from tests.conftest import BASE
-from tests.security.conftest import MARKERS, GlobexData
+from tests.security.conftest import MARKERS, SHORT_KEY, GlobexData
 
 PUBLIC = "public"  # anyone, no login: the published notices
 OPEN = "open"  # anyone: log-in, sign-up, password reset, language; shows no organisation's data
@@ -91,6 +91,13 @@ ACCESS: dict[str, Role | str] = {
     "embed_version_fragment": PUBLIC,
     "embed_frame": PUBLIC,
     "embed_version_frame": PUBLIC,
+    # just-in-time notices, one per purpose
+    "short_script": PUBLIC,
+    "short_version_script": PUBLIC,
+    "short_fragment": PUBLIC,
+    "short_version_fragment": PUBLIC,
+    "short_frame": PUBLIC,
+    "short_version_frame": PUBLIC,
     # a one-time sign-in link carried in the query string; checks membership itself
     "handoff": OPEN,
     # accounts, on every host
@@ -149,7 +156,14 @@ NOT_IDS = {"fmt"}
 # Public URLs that answer a published notice's address rather than the notice itself.
 REDIRECTS = {"notice_at"}
 # The embed script is the same code for every notice: it carries no organisation's words.
-NO_TEXT = {"embed_script", "embed_version_script", "notice_pdf", "notice_version_pdf"}
+NO_TEXT = {
+    "embed_script",
+    "embed_version_script",
+    "short_script",
+    "short_version_script",
+    "notice_pdf",
+    "notice_version_pdf",
+}
 # Skipped: Django's admin (its own staff-only check; tests/security/test_audit.py covers the
 # read-only audit log there) and static files (served by WhiteNoise before any URLconf).
 SKIPPED_NAMESPACES = {"admin"}
@@ -216,6 +230,7 @@ def kwargs_for(name: str, urlconf: str, data: GlobexData, globex: Organisation) 
         "uidb64": urlsafe_base64_encode(force_bytes(owner.pk)),
         "day": timezone.localdate().isoformat(),
         "fmt": "csv",
+        "key": SHORT_KEY,
         "source_slug": globex.slug,
         "register": data.register_slug,
         "template": data.template_pk,
