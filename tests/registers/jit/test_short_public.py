@@ -97,3 +97,22 @@ def test_the_outputs_page_offers_each_purposes_snippet_and_says_why_one_has_none
     assert "Short notices for forms" in page
     assert "choose the data it uses" in page
     assert "/registers/asiakkaat/edit/purposes/#id_purposes-0-categories" in page
+
+
+def test_the_fast_path_answers_a_short_fragment_as_the_view_does(
+    published: Version, reader: Client
+) -> None:
+    path = f"{BASE}/short/asiakaskysely/fragment.html"
+    first = reader.get(path)  # a miss: the view answers and memoises
+    second = reader.get(path)  # a hit: answered before the rest of the stack
+    assert "Vary" in first
+    assert "Vary" not in second
+    assert second.content == first.content
+    for header in ("ETag", "Access-Control-Allow-Origin", "Content-Security-Policy"):
+        assert second[header] == first[header], header
+    other = reader.get(f"{BASE}/short/uutiskirjeen-lahettaminen/fragment.html")
+    assert other.content != first.content  # each purpose has its own memo
+    assert (
+        b"Sending the newsletter"
+        in reader.get(f"{BASE}/short/uutiskirjeen-lahettaminen/fragment.html").content
+    )
