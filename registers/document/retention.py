@@ -55,25 +55,31 @@ def _period(e: Entered, rule: Any) -> str:
     return " ".join(p for p in (_sentence(period), _sentence(criteria)) if p)
 
 
+def rule_item(e: Entered, index: int, r: Any, said: frozenset[str] = frozenset()) -> Item:
+    """One retention rule as the notice states it (the short notices state it the same way);
+    ``said`` holds the data of the rules stated before it."""
+    name = e.t(r.applies_to)
+    covered = _covered(e, r)
+    text = say(
+        "retention",
+        period_text=_period(e, r),
+        end_event=_sentence(e.t(r.end_event)),
+        # A rule without a name is named by its data, which is then not said twice.
+        covered=covered if name else "",
+        all_other=r.all_other_data,
+        # Two rules on the same data (vouchers and books) would repeat the same sentence.
+        again=bool(covered) and covered in said,
+    )
+    term = name or _sentence(covered).rstrip(".")
+    return Item(term=term, text=text, source=f"retention[{index}]")
+
+
 def section_retention(e: Entered) -> tuple[Block, ...]:
     items = []
     said: set[str] = set()
     for i, r in enumerate(e.retention):
-        name = e.t(r.applies_to)
-        covered = _covered(e, r)
-        text = say(
-            "retention",
-            period_text=_period(e, r),
-            end_event=_sentence(e.t(r.end_event)),
-            # A rule without a name is named by its data, which is then not said twice.
-            covered=covered if name else "",
-            all_other=r.all_other_data,
-            # Two rules on the same data (vouchers and books) would repeat the same sentence.
-            again=bool(covered) and covered in said,
-        )
-        said.add(covered)
-        term = name or _sentence(covered).rstrip(".")
-        items.append(Item(term=term, text=text, source=f"retention[{i}]"))
+        items.append(rule_item(e, i, r, frozenset(said)))
+        said.add(_covered(e, r))
     return (definitions(items, "retention"),) if items else ()
 
 

@@ -34,6 +34,7 @@ from registers.models.rows import (
     Source,
     Transfer,
 )
+from registers.models.short import ShortNoticeOutput
 from registers.models.versions import Version, VersionOutput
 
 __all__ = [
@@ -57,6 +58,7 @@ __all__ = [
     "ReviewPolicy",
     "ReviewState",
     "Row",
+    "ShortNoticeOutput",
     "Source",
     "Transfer",
     "TranslationReview",

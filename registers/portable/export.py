@@ -135,7 +135,10 @@ def controller_to_dict(controller: Controller) -> dict[str, Any]:
 
 
 def organisation_to_dict() -> dict[str, Any]:
-    """The current schema's controller and every register: the backup of an organisation."""
+    """The current schema's controller, every register and the record of processing: the backup
+    of an organisation."""
+    from registers.portable.record import record_to_dict
+
     return {
         "format": ORGANISATION_FORMAT,
         "version": VERSION,
@@ -143,6 +146,7 @@ def organisation_to_dict() -> dict[str, Any]:
         "registers": [
             register_to_dict(register) for register in Register.objects.order_by("created_at", "pk")
         ],
+        "record": record_to_dict(),
     }
 
 

@@ -34,6 +34,13 @@ from registers.portable.keys import (
     check_keys_of,
     join,
 )
+from registers.portable.record import (
+    ACTIVITIES,
+    PROCESSOR,
+    RECORD,
+    build_record,
+    save_record,
+)
 from registers.portable.reviews import Entry, read_reviews
 from registers.portable.values import check_value
 from registers.translated import TranslatedTextField
@@ -322,10 +329,13 @@ def organisation_from_dict(data: dict[str, Any]) -> None:
     problems = check_header(data, ORGANISATION_FORMAT)
     if problems:
         raise ImportErrors(problems)
-    problems = check_keys(data, ["format", "version", "controller", "registers"], "")
+    keys = ["format", "version", "controller", "registers", RECORD]
+    # The record is optional: a backup made before it travelled restores without one.
+    problems = [p for p in check_keys(data, keys, "") if p[0] != RECORD]
     controller, controller_problems = _build_controller(data.get("controller"))
     registers, register_problems = _build_registers(data.get("registers"))
-    problems += controller_problems + register_problems
+    record = build_record(data.get(RECORD, {ACTIVITIES: [], PROCESSOR: []}), _slugs(registers))
+    problems += controller_problems + register_problems + record.problems
     if problems:
         raise ImportErrors(problems)
     with _one_import_at_a_time("registers"):
@@ -334,3 +344,8 @@ def organisation_from_dict(data: dict[str, Any]) -> None:
         controller.save()
         for built in registers:
             _save_register(built)
+        save_record(record)
+
+
+def _slugs(registers: list[_Built]) -> set[str]:
+    return {built.register.slug for built in registers}

@@ -30,6 +30,14 @@ _FAST_ROUTES = (
         "frame",
         FRAME_POLICY,
     ),
+    (
+        re.compile(
+            r"^/embed/(?P<slug>[-\w]+)/(?P<lang>[a-z]{2})(?:/v(?P<number>[1-9]\d{0,8}))?"
+            r"/short/(?P<key>[-\w]+)/fragment\.html$"
+        ),
+        "short/{key}/fragment",  # a purpose's short notice (registers/public/short.py)
+        FRAGMENT_POLICY,
+    ),
 )
 
 
@@ -49,13 +57,14 @@ def fast_response(request: HttpRequest) -> HttpResponse | None:
     if route is None:
         return None
     match, field, policy = route
+    field = field.format(key=match.groupdict().get("key", ""))
     number = int(match["number"]) if match["number"] else None
     hit = memoised(tenant.schema_name, match["slug"], match["lang"], number, field)
     if hit is None:
         return None
     response = serve(request, hit.body, HTML, hit, latest=number is None)
     response["Content-Security-Policy"] = build_policy(policy)
-    if field == "fragment":
+    if field.endswith("fragment"):
         response["Access-Control-Allow-Origin"] = "*"
     return response
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path, register_converter
 
-from registers.public import machine, views
+from registers.public import machine, short, views
 
 
 class LanguageConverter:
@@ -101,6 +101,35 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "embed/<slug:slug>/<lang:lang>/summary/frame/",
         views.embed_summary_frame,
         name="embed_summary_frame",
+    ),
+    # Just-in-time notices, one per purpose (registers/public/short.py)
+    path(
+        "embed/<slug:slug>/<lang:lang>/short/<slug:key>.js", short.short_script, name="short_script"
+    ),
+    path(
+        "embed/<slug:slug>/<lang:lang>/v<version:number>/short/<slug:key>.js",
+        short.short_script,
+        name="short_version_script",
+    ),
+    path(
+        "embed/<slug:slug>/<lang:lang>/short/<slug:key>/fragment.html",
+        short.short_fragment,
+        name="short_fragment",
+    ),
+    path(
+        "embed/<slug:slug>/<lang:lang>/v<version:number>/short/<slug:key>/fragment.html",
+        short.short_fragment,
+        name="short_version_fragment",
+    ),
+    path(
+        "embed/<slug:slug>/<lang:lang>/short/<slug:key>/frame/",
+        short.short_frame,
+        name="short_frame",
+    ),
+    path(
+        "embed/<slug:slug>/<lang:lang>/v<version:number>/short/<slug:key>/frame/",
+        short.short_frame,
+        name="short_version_frame",
     ),
     path(
         "embed/<slug:slug>/<lang:lang>/v<version:number>/frame/",

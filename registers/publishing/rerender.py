@@ -30,6 +30,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from registers.document import NoticeDocument, build_document
+from registers.document.jit import ShortNotice, build_short_notices
 from registers.models import Controller, Register, Version, VersionOutput
 
 # The importer's builder, without its validation: the data was valid when it was published,
@@ -37,6 +38,7 @@ from registers.models import Controller, Register, Version, VersionOutput
 from registers.portable import exported_fields
 from registers.portable.load import _build_register, _save_register
 from registers.publishing.served import forget_served
+from registers.publishing.short import store_short_notices
 from registers.publishing.versions import (
     content_hash,
     current_organisation,
@@ -62,6 +64,7 @@ class Rendering:
     previous: dict[str, NoticeDocument]  # dated as the version was: to compare with its outputs
     fresh: dict[str, NoticeDocument]  # dated as a version published now
     digest: str  # the content hash publishing would give this data now
+    short: dict[str, list[ShortNotice]] = field(default_factory=dict)  # per language
 
 
 def rendering_of(version: Version, now: datetime.datetime) -> Rendering:
@@ -80,6 +83,9 @@ def rendering_of(version: Version, now: datetime.datetime) -> Rendering:
                 register, controller, language, version, version.published_at
             )
             fresh[language] = _dated(register, controller, language, version, now)
+        short = {
+            lang: build_short_notices(register, controller, lang) for lang in version.languages
+        }
         transaction.set_rollback(True)
     slug = version.data["register"]["slug"]
     drafts = [_named(d, register.slug, slug) for d in drafts]
@@ -87,6 +93,7 @@ def rendering_of(version: Version, now: datetime.datetime) -> Rendering:
         previous={lang: _named(d, register.slug, slug) for lang, d in previous.items()},
         fresh={lang: _named(d, register.slug, slug) for lang, d in fresh.items()},
         digest=content_hash(version.data, [render_fragment(d) for d in drafts]),
+        short=short,
     )
 
 
@@ -202,6 +209,7 @@ def _publish_again(
     )
     for language in version.languages:
         store_outputs(version, rendering.fresh[language])
+        store_short_notices(version, rendering.short.get(language, []), current_organisation())
     audit.record(
         "register.rerendered",
         organisation=current_organisation(),

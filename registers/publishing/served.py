@@ -76,7 +76,13 @@ def served(slug: str, lang: str, number: int | None, field: str) -> Served:
     output = find_output(slug, lang, number, field)
     body = getattr(output, field)
     body = bytes(body) if isinstance(body, memoryview) else body
-    version = output.version
+    return remember(key, body, output.version)
+
+
+def remember(
+    key: tuple[str, str, str, int | None, str], body: str | bytes, version: Version
+) -> Served:
+    """Keep one output served from ``version`` for a few seconds (see MEMO_SECONDS)."""
     hit = Served(body, version.content_hash, version.number, time.monotonic() + MEMO_SECONDS)
     _memo[key] = hit
     _memo.move_to_end(key)

@@ -23,6 +23,7 @@ from registers.document import NoticeDocument, build_document
 from registers.models import Controller, Register, Version, VersionOutput
 from registers.portable import exported_fields, register_to_dict
 from registers.publishing.served import forget_served
+from registers.publishing.short import publish_short_notices
 from registers.render.embed import embed_script
 from registers.render.html import Alternate, PageLinks, render_fragment, render_frame, render_page
 from registers.render.pdf import render_pdf
@@ -90,6 +91,7 @@ def register_publish(*, register: Register, user: Any, summary: str) -> Version 
         )
         for language in register.languages:
             _render_outputs(version, register, controller, language)
+        publish_short_notices(version, register, controller, current_organisation())
         audit.record(
             "register.published",
             user=version.published_by,

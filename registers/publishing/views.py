@@ -21,6 +21,7 @@ from registers import portable
 from registers.compliance import blocking, check
 from registers.models import Controller, Register
 from registers.publishing.changes import language_changes
+from registers.publishing.short import short_snippets
 from registers.publishing.versions import draft_document, latest_version, publish_in_background
 from registers.render.embed import sri
 from registers.render.html import render_fragment
@@ -99,7 +100,12 @@ def register_outputs(request: HttpRequest, slug: str) -> HttpResponse:
     context: dict[str, Any] = {"register": register, "version": version, "outputs": []}
     if version is not None:
         context["outputs"] = [
-            embed_snippets(request, version.number, lang, version.script, register.title(lang))
+            {
+                **embed_snippets(
+                    request, version.number, lang, version.script, register.title(lang)
+                ),
+                "short": short_snippets(request, version, lang),
+            }
             for lang in version.languages
         ]
         context["fragment_sri"] = {

@@ -30,6 +30,7 @@ from tests.registers.document.test_document import full_controller, full_registe
 MARKERS = ("Zorbulon", "owner@globex.example")
 GLOBEX_REGISTER = "zb-reg"
 ACME_REGISTER = "asiakkaat"
+SHORT_KEY = "tilausten-kasittely"
 
 
 @dataclass
@@ -60,6 +61,9 @@ def publish_in(organisation: Organisation, slug: str, user: Any, marker: str = "
             controller.legal_name = f"{marker} Holdings Ab"
             controller.save()
         register: Register = full_register(slug=slug)
+        # Each purpose names its data, so that it has a short notice (SHORT_KEY for the first).
+        for purpose in register.purposes.all():
+            purpose.categories.set(register.categories.all())
         if marker:
             register.name = tr(f"{marker} rekisteri", f"{marker} register", f"{marker} register")
             register.save()

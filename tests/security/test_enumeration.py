@@ -22,7 +22,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from tenants.models import Organisation, Role
 from tests.conftest import BASE
-from tests.security.conftest import MARKERS, GlobexData
+from tests.security.conftest import MARKERS, SHORT_KEY, GlobexData
 
 PUBLIC = "public"  # anyone, no login: the published notices
 OPEN = "open"  # anyone: log-in, sign-up, password reset, language; shows no organisation's data
@@ -98,6 +98,13 @@ ACCESS: dict[str, Role | str] = {
     "embed_summary_script": PUBLIC,
     "embed_summary_fragment": PUBLIC,
     "embed_summary_frame": PUBLIC,
+    # just-in-time notices, one per purpose
+    "short_script": PUBLIC,
+    "short_version_script": PUBLIC,
+    "short_fragment": PUBLIC,
+    "short_version_fragment": PUBLIC,
+    "short_frame": PUBLIC,
+    "short_version_frame": PUBLIC,
     # a one-time sign-in link carried in the query string; checks membership itself
     "handoff": OPEN,
     # accounts, on every host
@@ -160,6 +167,8 @@ NO_TEXT = {
     "embed_script",
     "embed_version_script",
     "embed_summary_script",
+    "short_script",
+    "short_version_script",
     "notice_pdf",
     "notice_version_pdf",
 }
@@ -229,6 +238,7 @@ def kwargs_for(name: str, urlconf: str, data: GlobexData, globex: Organisation) 
         "uidb64": urlsafe_base64_encode(force_bytes(owner.pk)),
         "day": timezone.localdate().isoformat(),
         "fmt": "csv",
+        "key": SHORT_KEY,
         "source_slug": globex.slug,
         "register": data.register_slug,
         "template": data.template_pk,

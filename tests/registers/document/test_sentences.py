@@ -1,4 +1,4 @@
-"""The notice's sentences read like a lawyer's: each fault class of issue 13 (sentences) has a test here."""
+"""The notice's sentences read like a lawyer's: a test for each fault class of issue 13."""
 
 from __future__ import annotations
 

@@ -59,3 +59,15 @@ def test_before_the_register_has_data_the_question_is_not_asked(editor_client, i
     html = editor_client.get(edit_url("empty", "purposes")).content.decode()
     assert "purposes-0-description" in html
     assert "purposes-0-categories" not in html
+
+
+def test_the_interviews_purposes_question_asks_it_once_there_is_data(editor_client, in_acme):
+    make_register(rows=1)
+    page = "/registers/customers/interview/purposes/"
+    html = editor_client.get(page).content.decode()
+    assert 'name="purposes-0-categories"' in html
+    data = read_form(html.encode())
+    email = CategoryRow.objects.get(register__slug="customers")
+    data["purposes-0-categories"] = [str(email.pk)]
+    assert editor_client.post(page, data).status_code == 302
+    assert list(Purpose.objects.get(register__slug="customers").categories.all()) == [email]
