@@ -16,6 +16,7 @@ from tenants.branding import colours
 from tests.browser.conftest import App, slug_for
 from tests.browser.helpers import (
     answer_the_interview,
+    assert_accessible,
     create_register,
     fetch,
     fill_controller,
@@ -23,11 +24,18 @@ from tests.browser.helpers import (
     sign_up,
     submit,
 )
+from tests.browser.hosting import other_origin
 
 LOCALES = {"en": "en-GB", "fi": "fi-FI"}
 TOO_LIGHT = "#7aa7d6"
 ACCENT = "#0b5cad"
 ACCENT_RGB = "rgb(11, 92, 173)"
+# The logo has loaded: the re-encoded 320 × 160 pixels, in the page or in the embed's shadow root.
+LOADED = """(selector) => {
+  const host = document.querySelector(".seloste-notice-host");
+  const img = (host && host.shadowRoot ? host.shadowRoot : document).querySelector(selector);
+  return !!img && img.complete && img.naturalWidth === 320;
+}"""
 
 
 @pytest.fixture(params=list(LOCALES))
@@ -71,6 +79,7 @@ def test_an_owner_brands_the_notice_page_and_its_pdf(
         ratio, minimum = ratio.replace(".", ","), "4,5"
     expect(page.locator("main")).to_contain_text(f"{ratio}:1")
     expect(page.locator("main")).to_contain_text(f"{minimum}:1")
+    assert_accessible(page, f"branding-refused-{ui}")
     page.locator("#id_logo").set_input_files(logo_file)
     page.locator("#id_accent").fill(ACCENT)
     submit(page)
@@ -78,12 +87,14 @@ def test_an_owner_brands_the_notice_page_and_its_pdf(
     expect(page.locator("main figure img")).to_be_visible()
 
     publish(page, app, slug=slug, register=register, summary="Tunnusilme")
+    snippet = page.locator("#s-fi-pinned").input_value()
     page.locator(f"main a[href$='/notices/{register}/fi/']").first.click()
     logo = page.locator("header .notice-brand img")
     expect(logo).to_be_visible()
     expect(logo).to_have_attribute("alt", "Koe Oy")
-    assert page.evaluate("document.querySelector('header .notice-brand img').naturalWidth") == 320
+    page.wait_for_function(LOADED, arg="header .notice-brand img")
     expect(page.locator("h1")).to_have_css("color", ACCENT_RGB)
+    assert_accessible(page, f"branded-notice-{ui}")
 
     pdf_link = page.locator("header a[type='application/pdf']").get_attribute("href")
     assert pdf_link
@@ -91,3 +102,26 @@ def test_an_owner_brands_the_notice_page_and_its_pdf(
     first = PdfReader(io.BytesIO(pdf)).pages[0]
     sizes = [image.image.size for image in first.images if image.image is not None]
     assert sizes == [(320, 160)]
+    embedded_under_a_strict_policy(page, app, slug, snippet)
+
+
+def embedded_under_a_strict_policy(page: Page, app: App, slug: str, snippet: str) -> None:
+    """The embed script applies the accent without inline styles; the site allows our images."""
+    origin = app.org_url(slug, "").rstrip("/")
+    body = f"<main><h1>A customer's shop</h1>{snippet}</main>"
+    html = f'<!doctype html><html lang="en"><head><title>Shop</title></head><body>{body}</body>'
+    policy = (
+        f"default-src 'none'; script-src {origin}; connect-src {origin}; img-src {origin}; "
+        "style-src 'none'"
+    )
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text))
+    with other_origin({"/shop.html": html}, policy) as other:
+        page.goto(f"{other}/shop.html")
+        heading = page.locator(".seloste-notice-host h2").first
+        expect(heading).to_have_css("color", ACCENT_RGB)
+        logo = page.locator(".seloste-notice-host .notice-brand img")
+        expect(logo).to_be_visible()
+        expect(logo).to_have_attribute("alt", "Koe Oy")
+        page.wait_for_function(LOADED, arg=".notice-brand img")
+    assert [text for text in violations if "Content Security Policy" in text] == []
