@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotFound
+from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -111,7 +111,8 @@ def tls_allowed(request: HttpRequest) -> HttpResponse:
     host = normalised(request.GET.get("domain", ""))
     if host and host in verified_hosts(_generation()):
         return HttpResponse("yes", content_type="text/plain")
-    raise Http404
+    # Returned, not raised: the operators' middleware answers before the error handlers run.
+    return HttpResponseNotFound("no", content_type="text/plain")
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -38,6 +38,8 @@ def pages(slug: str) -> list[str]:
         reverse("data_import"),
         reverse("members"),
         reverse("audit_trail"),
+        reverse("branding"),
+        reverse("custom_host"),
         reverse("password_change"),
     ]
 
