@@ -81,7 +81,16 @@ if not BASE_DOMAIN or "/" in BASE_DOMAIN or ":" in BASE_DOMAIN:
 # The scheme and port that links between hosts use (the port only where it is not the default).
 PUBLIC_SCHEME = "https" if PRODUCTION else os.environ.get("SELOSTE_SCHEME", "http")
 PUBLIC_PORT = os.environ.get("SELOSTE_PORT", "" if PRODUCTION else "8000")
-ALLOWED_HOSTS = [BASE_DOMAIN, f".{BASE_DOMAIN}", *env_list("DJANGO_ALLOWED_HOSTS")]
+SELOSTE_HOSTS = [BASE_DOMAIN, f".{BASE_DOMAIN}", *env_list("DJANGO_ALLOWED_HOSTS")]
+# Organisations add their own host names while the site runs, so Django allows any host and
+# tenants.hosts.middleware.host_check, first in MIDDLEWARE after the operators' URLs, answers
+# only SELOSTE_HOSTS and verified custom hosts.
+ALLOWED_HOSTS = ["*"]
+# How a custom host name is verified: its file is fetched over this scheme and port, from the
+# address the name resolves to (a public one), unless this map names the address.
+SELOSTE_HOST_CHECK_SCHEME = "https"
+SELOSTE_HOST_CHECK_PORT = 443
+SELOSTE_HOST_CHECK_RESOLVE: dict[str, str] = {}
 CSRF_TRUSTED_ORIGINS = [f"{PUBLIC_SCHEME}://*.{BASE_DOMAIN}", f"{PUBLIC_SCHEME}://{BASE_DOMAIN}"]
 if PUBLIC_PORT:
     CSRF_TRUSTED_ORIGINS = [f"{origin}:{PUBLIC_PORT}" for origin in CSRF_TRUSTED_ORIGINS]
@@ -123,6 +132,7 @@ DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 MIDDLEWARE = [
     # Health and metrics on any host, then a request id, one log line and metrics per request.
     "ops.middleware.OperationsMiddleware",
+    "tenants.hosts.middleware.host_check",
     "django.middleware.security.SecurityMiddleware",
     # Static files need no organisation: they are answered before the host is looked up.
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -23,6 +23,8 @@ urlpatterns = [
         "members/invitations/<int:pk>/cancel/", members.invitation_cancel, name="invitation_cancel"
     ),
     path("audit/", views.audit_trail, name="audit_trail"),
+    path("", include("tenants.branding.urls")),
+    path("", include("tenants.hosts.urls")),
     path("organisation/delete/", leaving.organisation_delete, name="organisation_delete"),
     path("organisation/deletion/", leaving.organisation_deletion, name="organisation_deletion"),
     path(

@@ -24,6 +24,9 @@ DETAIL_LABELS = {
     "source": _("Copied from the organisation"),
     "source_register": _("Copied from the register"),
     "template": _("Template"),
+    "accent": _("Accent colour"),
+    "logo": _("Logo"),
+    "host": _("Host name"),
 }
 # The editor's section pages by their addresses. The same words as their titles in
 # registers/editor/sections.py; this room may not import that one.

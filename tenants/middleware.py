@@ -23,6 +23,7 @@ from django_tenants.middleware.main import TenantMainMiddleware
 from django_tenants.utils import schema_context
 
 from tenants.errors import not_found
+from tenants.hosts.middleware import route
 from tenants.models import Domain, Organisation
 
 GENERATION_KEY = "tenants:domain-generation"
@@ -74,6 +75,8 @@ class CachedTenantMiddleware(TenantMainMiddleware):
             response: HttpResponse | None = super().process_request(request)
         except Http404 as error:
             response = not_found(request, error)
+        if response is None:
+            route(request)
         if response is not None:
             response["Content-Security-Policy"] = build_policy(cast(Any, settings.SECURE_CSP))
             response["X-Frame-Options"] = settings.X_FRAME_OPTIONS

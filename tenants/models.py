@@ -317,3 +317,9 @@ def organisation_create(*, name: str, slug: str, owner: Any) -> Organisation:
         Domain.objects.create(domain=organisation.host, tenant=organisation, is_primary=True)
         Membership.objects.create(user=owner, organisation=organisation, role=Role.OWNER)
     return organisation
+
+
+# Models of their own modules, registered with the app here (Django reads tenants.models).
+from tenants.branding.models import Branding as Branding  # noqa: E402
+from tenants.branding.models import Logo as Logo  # noqa: E402
+from tenants.hosts.models import CustomHost as CustomHost  # noqa: E402

@@ -72,6 +72,10 @@ ACTION_LABELS = {
     "otp_verified": gettext_lazy("Two-factor code accepted"),
     "otp_failed": gettext_lazy("Wrong two-factor code"),
     "otp_disabled": gettext_lazy("Two-factor log-in turned off"),
+    "branding.changed": gettext_lazy("Branding changed"),
+    "custom_host.added": gettext_lazy("Own host name added"),
+    "custom_host.verified": gettext_lazy("Own host name verified"),
+    "custom_host.removed": gettext_lazy("Own host name removed"),
 }
 
 

@@ -37,6 +37,7 @@ from registers.models import Controller, Register, Version, VersionOutput
 # and a check added since must not keep its notice from being re-rendered.
 from registers.portable import exported_fields
 from registers.portable.load import _build_register, _save_register
+from registers.publishing.branding import brand_of
 from registers.publishing.served import forget_served
 from registers.publishing.short import store_short_notices
 from registers.publishing.versions import (
@@ -151,16 +152,15 @@ def _output_outdated(
     if output is None or _as_stored(document.to_dict()) != output.document:
         return True
     number = version.number
-    fragment = render_fragment(document, number=number)
+    brand = brand_of(version.data, current_organisation())
+    fragment = render_fragment(document, number=number, brand=brand)
+    links = page_links(version, document.language)
     # Cheapest first; the PDF is rendered only when every other output is the same.
     checks: list[Callable[[], bool]] = [
         lambda: fragment != output.fragment,
-        lambda: render_frame(document, fragment) != output.frame,
-        lambda: (
-            render_page(document, page_links(version, document.language), number=number)
-            != output.page
-        ),
-        lambda: render_pdf(document, number=number) != bytes(output.pdf),
+        lambda: render_frame(document, fragment, brand=brand) != output.frame,
+        lambda: render_page(document, links, number=number, brand=brand) != output.page,
+        lambda: render_pdf(document, number=number, brand=brand) != bytes(output.pdf),
     ]
     return any(check() for check in checks)
 

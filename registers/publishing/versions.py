@@ -22,6 +22,7 @@ from registers.compliance import Finding, blocking, check
 from registers.document import NoticeDocument, build_document
 from registers.models import Controller, Register, Version, VersionOutput
 from registers.portable import exported_fields, register_to_dict
+from registers.publishing.branding import brand_of, branding_data
 from registers.publishing.served import forget_served
 from registers.publishing.short import publish_short_notices
 from registers.render.embed import embed_script
@@ -47,7 +48,9 @@ def snapshot(register: Register, controller: Controller) -> dict[str, Any]:
         for f in exported_fields(Controller)
         if not f.is_relation
     }
-    return {"controller": controller_data, "register": register_to_dict(register)}
+    data = {"controller": controller_data, "register": register_to_dict(register)}
+    branding = branding_data(current_organisation())
+    return data | {"branding": branding} if branding else data
 
 
 def content_hash(data: dict[str, Any], fragments: Sequence[str]) -> str:
@@ -133,15 +136,19 @@ def _render_outputs(
 @timed_render
 def store_outputs(version: Version, document: NoticeDocument) -> VersionOutput:
     """Render every output of one language of a version from its document, and keep them."""
-    fragment = render_fragment(document, number=version.number)
+    brand = brand_of(version.data, current_organisation())
+    number = version.number
+    fragment = render_fragment(document, number=number, brand=brand)
     return VersionOutput.objects.create(
         version=version,
         language=document.language,
         document=document.to_dict(),
-        page=render_page(document, page_links(version, document.language), number=version.number),
+        page=render_page(
+            document, page_links(version, document.language), number=number, brand=brand
+        ),
         fragment=fragment,
-        frame=render_frame(document, fragment),
-        pdf=render_pdf(document, number=version.number),
+        frame=render_frame(document, fragment, brand=brand),
+        pdf=render_pdf(document, number=number, brand=brand),
     )
 
 

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from registers.document import NoticeDocument
+from registers.render.brand import Brand
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,10 @@ def render(template: str, document: NoticeDocument, **context: Any) -> str:
         return render_to_string(template, {"document": document, **context})
 
 
-def render_fragment(document: NoticeDocument, *, number: int | None = None) -> str:
-    return render("notices/fragment.html", document, number=number)
+def render_fragment(
+    document: NoticeDocument, *, number: int | None = None, brand: Brand | None = None
+) -> str:
+    return render("notices/fragment.html", document, number=number, brand=brand)
 
 
 def render_summary(document: NoticeDocument, *, page_url: str) -> str:
@@ -48,10 +51,16 @@ def render_summary(document: NoticeDocument, *, page_url: str) -> str:
     return render("notices/summary_fragment.html", document, page_url=page_url)
 
 
-def render_page(document: NoticeDocument, links: PageLinks, *, number: int | None = None) -> str:
-    return render("notices/page.html", document, links=links, number=number)
+def render_page(
+    document: NoticeDocument,
+    links: PageLinks,
+    *,
+    number: int | None = None,
+    brand: Brand | None = None,
+) -> str:
+    return render("notices/page.html", document, links=links, number=number, brand=brand)
 
 
-def render_frame(document: NoticeDocument, fragment: str) -> str:
+def render_frame(document: NoticeDocument, fragment: str, *, brand: Brand | None = None) -> str:
     # The fragment is our own rendering of the same document, already escaped.
-    return render("notices/frame.html", document, fragment=mark_safe(fragment))
+    return render("notices/frame.html", document, fragment=mark_safe(fragment), brand=brand)

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from registers.document import NoticeDocument
+from registers.render.brand import Brand
 
 FONTS = Path(settings.BASE_DIR) / "static" / "fonts"
 # WeasyPrint logs every layout step at INFO; at publishing that is noise, not news.
@@ -33,13 +34,16 @@ def _font_config() -> Any:
 
 @cache
 def _fetcher() -> Any:
-    """Reads the shipped fonts and nothing else; built once, as building one costs 0.1 s."""
+    """Reads the shipped fonts and the logo we inline as data, nothing else; built once, as
+    building one costs 0.1 s."""
     from weasyprint.urls import URLFetcher
 
-    return URLFetcher(allowed_protocols={"file"})
+    return URLFetcher(allowed_protocols={"file", "data"})
 
 
-def render_pdf(document: NoticeDocument, *, number: int | None = None) -> bytes:
+def render_pdf(
+    document: NoticeDocument, *, number: int | None = None, brand: Brand | None = None
+) -> bytes:
     """The PDF of ``document``; the footer names the organisation, register, version and date."""
     with translation.override(document.language):
         footer = render_to_string(
@@ -50,6 +54,7 @@ def render_pdf(document: NoticeDocument, *, number: int | None = None) -> bytes:
             "number": number,
             "footer": css_string(" ".join(footer.split())),
             "font_dir": FONTS.as_uri(),
+            "brand": brand,
         }
         html = render_to_string("notices/pdf.html", context)
         css = render_to_string("notices/pdf.css", context)

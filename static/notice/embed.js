@@ -46,6 +46,13 @@
       Array.prototype.forEach.call(parsed.body.childNodes, function (node) {
         root.appendChild(document.importNode(node, true));
       });
+      // The organisation's accent, as a custom property the stylesheet reads: set through the
+      // CSS object model, which a strict style-src allows, and only when it is a plain colour.
+      var branded = root.querySelector("[data-seloste-accent]");
+      var accent = branded ? branded.getAttribute("data-seloste-accent") : "";
+      if (/^#[0-9a-f]{6}$/.test(accent)) {
+        host.style.setProperty("--seloste-accent", accent);
+      }
       host.setAttribute("data-version", shown.version);
       host.setAttribute("data-content-hash", shown.contentHash);
       host.setAttribute("data-loaded", "true");

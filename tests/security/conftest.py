@@ -5,12 +5,15 @@ Whatever acme's host or a non-member of globex is shown must never contain a mar
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 from django_tenants.utils import schema_context
+from PIL import Image
 
 from registers.models import (
     ProcessingRecord,
@@ -23,7 +26,17 @@ from registers.models import (
 from registers.publishing.served import forget_served
 from registers.publishing.versions import register_publish
 from registers.record.build import record_data
-from tenants.models import Invitation, Membership, Organisation, RegisterTemplate, Role
+from tenants.branding.images import clean_logo
+from tenants.models import (
+    CustomHost,
+    Domain,
+    Invitation,
+    Logo,
+    Membership,
+    Organisation,
+    RegisterTemplate,
+    Role,
+)
 from tests.registers.document.test_document import full_controller, full_register, tr
 
 # Strings that exist only in globex's data: its register, its controller, its invitee.
@@ -31,6 +44,8 @@ MARKERS = ("Zorbulon", "owner@globex.example")
 GLOBEX_REGISTER = "zb-reg"
 ACME_REGISTER = "asiakkaat"
 SHORT_KEY = "tilausten-kasittely"
+# Globex's own host name for its notices, verified.
+GLOBEX_HOST = "privacy.zorbulon.example"
 
 
 @dataclass
@@ -42,6 +57,8 @@ class GlobexData:
     snapshot_pk: int
     template_pk: int
     review_pk: int
+    logo_digest: str
+    custom_host: str
 
 
 @pytest.fixture(autouse=True)
@@ -105,6 +122,11 @@ def globex_data(globex: Organisation, outsider: Any) -> GlobexData:
     template = RegisterTemplate.objects.create(
         name="Zorbulon template", organisation=globex, data={"name": {"en": "Zorbulon"}}
     )
+    logo = logo_of(globex)
+    custom = CustomHost.objects.create(
+        organisation=globex, host=GLOBEX_HOST, verified_at=timezone.now()
+    )
+    Domain.objects.create(domain=custom.host, tenant=globex, is_primary=False)
     return GlobexData(
         GLOBEX_REGISTER,
         member.pk,
@@ -113,4 +135,19 @@ def globex_data(globex: Organisation, outsider: Any) -> GlobexData:
         snapshot.pk,
         template.pk,
         review.pk,
+        logo.digest,
+        custom.host,
+    )
+
+
+def logo_of(organisation: Organisation) -> Logo:
+    image = io.BytesIO()
+    Image.new("RGB", (40, 20), (11, 92, 173)).save(image, format="PNG")
+    clean = clean_logo(image.getvalue())
+    return Logo.objects.create(
+        organisation=organisation,
+        digest=clean.digest,
+        png=clean.png,
+        width=clean.width,
+        height=clean.height,
     )

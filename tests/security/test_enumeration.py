@@ -22,7 +22,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from tenants.models import Organisation, Role
 from tests.conftest import BASE
-from tests.security.conftest import MARKERS, SHORT_KEY, GlobexData
+from tests.security.conftest import ACME_REGISTER, MARKERS, SHORT_KEY, GlobexData
 
 PUBLIC = "public"  # anyone, no login: the published notices
 OPEN = "open"  # anyone: log-in, sign-up, password reset, language; shows no organisation's data
@@ -105,6 +105,15 @@ ACCESS: dict[str, Role | str] = {
     "short_version_fragment": PUBLIC,
     "short_frame": PUBLIC,
     "short_version_frame": PUBLIC,
+    # branding: the owner's page, the logo (by its hash, on its organisation's hosts only) and
+    # the stylesheet of an accent colour (the colour is its whole content, the same everywhere)
+    "branding": Role.OWNER,
+    "branding_logo": PUBLIC,
+    "branding_accent": PUBLIC,
+    # the organisation's own host name for its notices
+    "custom_host": Role.OWNER,
+    "custom_host_verify": Role.OWNER,
+    "custom_host_remove": Role.OWNER,
     # a one-time sign-in link carried in the query string; checks membership itself
     "handoff": OPEN,
     # accounts, on every host
@@ -137,6 +146,8 @@ ACCESS: dict[str, Role | str] = {
     "health_live": OPERATIONS,
     "health_ready": OPERATIONS,
     "metrics": OPERATIONS,
+    # the TLS proxy's question whether a custom host name is verified: yes or no for one name
+    "tls_allowed": OPERATIONS,
 }
 # Views that answer only one kind of method; the other gets 405 from everyone.
 POST_ONLY = {
@@ -150,6 +161,8 @@ POST_ONLY = {
     "record_export",
     "organisation_restore",
     "portfolio_delete_template",
+    "custom_host_verify",
+    "custom_host_remove",
 }
 GET_ONLY = {name for name, access in ACCESS.items() if access in (PUBLIC, OPERATIONS)} | {
     "password_change_done",
@@ -171,7 +184,13 @@ NO_TEXT = {
     "short_version_script",
     "notice_pdf",
     "notice_version_pdf",
+    "branding_logo",
+    "branding_accent",
 }
+# Public files that are the same on every organisation's host: they name no organisation.
+EVERY_HOST = {"branding_accent"}
+# Operators' URLs that answer 404 to a request without their token or question.
+OPERATIONS_REFUSED = {"metrics", "tls_allowed"}
 # Skipped: Django's admin (its own staff-only check; tests/security/test_audit.py covers the
 # read-only audit log there) and static files (served by WhiteNoise before any URLconf).
 SKIPPED_NAMESPACES = {"admin"}
@@ -243,6 +262,8 @@ def kwargs_for(name: str, urlconf: str, data: GlobexData, globex: Organisation) 
         "register": data.register_slug,
         "template": data.template_pk,
         "review": data.review_pk,
+        "digest": data.logo_digest,
+        "hex6": "0b5cad",
     }
     return {param: values[param] for param in params}
 
@@ -266,7 +287,9 @@ def expected(case: Case, on_globex: bool) -> set[int]:
     if case.method == "GET" and case.name in POST_ONLY:
         return {405}
     if access == OPERATIONS:
-        return {404} if case.name == "metrics" else {200}  # metrics are off without a token
+        return {404} if case.name in OPERATIONS_REFUSED else {200}
+    if case.name in EVERY_HOST:
+        return {200}
     if access == PUBLIC:
         return ({302} if case.name in REDIRECTS else {200}) if on_globex else {404}
     if access in (OPEN, LOGIN):
@@ -372,3 +395,37 @@ def test_each_urlconf_answers_only_on_its_own_kind_of_host(
             except Resolver404:
                 pass
             assert client.get(path, HTTP_HOST=host).status_code == 404, (host, path)
+
+
+def test_a_custom_host_answers_only_its_organisations_public_outputs(
+    acme: Organisation,
+    globex: Organisation,
+    owner: Any,
+    outsider: Any,
+    acme_published: Any,
+    globex_data: GlobexData,
+) -> None:
+    """On globex's own host name the public outputs answer and nothing else, for anyone; acme's
+    published notice does not exist there."""
+    served = set(url_names("config.urls_custom_host"))
+    assert {ACCESS[name] for name in served} == {PUBLIC, OPERATIONS}
+    assert {name for name in url_names("config.urls_tenants") if ACCESS[name] == PUBLIC} <= served
+    users = {"owner": owner, "outsider": outsider}
+    problems = []
+    for name in dict.fromkeys(url_names("config.urls_tenants")):
+        kwargs = kwargs_for(name, "config.urls_tenants", globex_data, globex)
+        path = reverse(name, urlconf="config.urls_tenants", kwargs=kwargs)
+        if ACCESS[name] == PUBLIC:
+            allowed = {302} if name in REDIRECTS else {200}
+        elif ACCESS[name] == OPERATIONS:
+            allowed = {404} if name in OPERATIONS_REFUSED else {200}
+        else:
+            allowed = {404}
+        for actor in ("anonymous", "outsider"):
+            status = client_for(actor, globex_data.custom_host, users).get(path).status_code
+            if status not in allowed:
+                problems.append(f"{actor} GET {path}: {status}, expected {sorted(allowed)}")
+    acme_page = reverse("notice_page", kwargs={"slug": ACME_REGISTER, "lang": "fi"})
+    if client_for("anonymous", globex_data.custom_host, users).get(acme_page).status_code != 404:
+        problems.append(f"acme's {acme_page} answers on globex's host name")
+    assert not problems, "\n".join(problems)

@@ -44,6 +44,8 @@ def own_kwargs(name: str, urlconf: str, acme: Organisation, owner: Any) -> dict[
         "source_slug": acme.slug,
         "register": ACME_REGISTER,
         "template": 1,
+        "digest": "0" * 64,
+        "hex6": "0b5cad",
     }
     return {param: values[param] for param in params}
 

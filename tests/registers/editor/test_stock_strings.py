@@ -39,6 +39,8 @@ def pages(slug: str) -> list[str]:
         reverse("members"),
         reverse("review_setting"),
         reverse("audit_trail"),
+        reverse("branding"),
+        reverse("custom_host"),
         reverse("password_change"),
     ]
 

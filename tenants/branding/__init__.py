@@ -1,0 +1,1 @@
+"""An organisation's logo and accent colour, shown on its published notices."""
