@@ -50,6 +50,7 @@ class MarketingPurposeForm(PurposeForm):
             "requirement",
             "consequence",
             "consent_method",
+            "categories",
         )
         help_texts = {
             **PurposeForm.Meta.help_texts,

@@ -121,3 +121,30 @@ def test_a_box_posted_beyond_the_purposes_adds_no_purpose(editor_client, in_acme
 
     assert response.status_code == 302
     assert register.purposes.count() == 1
+
+
+def test_a_new_marketing_purpose_names_the_data_it_uses(editor_client, in_acme):
+    register = make_register(rows=1, interview_step="marketing")
+    email = register.categories.first()
+    assert email is not None
+    data = read_form(
+        editor_client.post(
+            PAGE, {**read_form(editor_client.get(PAGE).content), "add_row": "marketing"}
+        ).content
+    )
+    data.update(
+        {
+            "marketing-0-description_fi": "Uutiskirje sähköpostilla",
+            "marketing-0-description_en": "Newsletter by email",
+            "marketing-0-basis": "A6-1-a",
+            "marketing-0-consent_method": "opt-in",
+            "marketing-0-categories": [str(email.pk)],
+        }
+    )
+
+    response = editor_client.post(PAGE, data)
+
+    added = register.purposes.order_by("position", "pk").last()
+    assert response.status_code == 302, field_error(response.content, "id_marketing-0-categories")
+    assert added is not None
+    assert list(added.categories.all()) == [email]
