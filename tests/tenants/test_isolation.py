@@ -94,6 +94,10 @@ def _example_path(route: str) -> str:
         "<slug:section>": "basics",
         "<slug:question>": "people",
         "<str:fmt>": "csv",
+        "<int:review>": "1",
+        "<slug:key>": "x",
+        "<str:digest>": "0" * 64,
+        "<str:hex6>": "0b5cad",
     }
     for placeholder, value in examples.items():
         route = route.replace(placeholder, value)
