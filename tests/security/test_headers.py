@@ -10,10 +10,17 @@ from django.urls import get_resolver, reverse
 
 from tenants.models import Invitation, Membership, Organisation, Role
 from tests.conftest import BASE
-from tests.security.conftest import ACME_REGISTER
+from tests.security.conftest import ACME_REGISTER, SHORT_KEY
 from tests.security.test_enumeration import POST_ONLY, url_names
 
-FRAMEABLE = {"embed_frame", "embed_version_frame"}
+# The iframe pages of the embeds: the full notice, its summary layer and the short notices.
+FRAMEABLE = {
+    "embed_frame",
+    "embed_version_frame",
+    "embed_summary_frame",
+    "short_frame",
+    "short_version_frame",
+}
 
 
 def policy(header: str) -> dict[str, list[str]]:
@@ -46,6 +53,8 @@ def own_kwargs(name: str, urlconf: str, acme: Organisation, owner: Any) -> dict[
         "template": 1,
         "digest": "0" * 64,
         "hex6": "0b5cad",
+        "review": 1,
+        "key": SHORT_KEY,
     }
     return {param: values[param] for param in params}
 
