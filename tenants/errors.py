@@ -11,6 +11,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django_ratelimit.exceptions import Ratelimited
 
 from tenants.models import Membership, Organisation, Role
 
@@ -34,6 +35,9 @@ def _owners(organisation: Organisation | None, request: HttpRequest) -> list[str
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if isinstance(exception, Ratelimited):
+        # The sign-up throttle: not a question of membership, and the right status for it.
+        return render(request, "429.html", status=429)
     needed = str(exception) if exception is not None else ""
     context: dict[str, Any] = {
         "role": Role(needed).label if needed in Role.values else None,

@@ -84,6 +84,9 @@ def app() -> Iterator[App]:
         "SELOSTE_PORT": str(port),
         "DJANGO_DEBUG": "false",
         "SELOSTE_DEMO_PASSWORD": "demo password for the browser tests",
+        # Every journey signs up from this one address; the throttle has its own test
+        # (tests/security/test_abuse_limits.py).
+        "SIGNUP_RATE": "1000/h",
     }
     subprocess.run([sys.executable, "manage.py", "bootstrap", "-v0"], cwd=ROOT, env=env, check=True)
     ARTIFACTS.mkdir(exist_ok=True)

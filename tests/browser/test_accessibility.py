@@ -92,7 +92,8 @@ def test_the_editor_works_by_keyboard_alone(owner: Page, app: App, published: Pu
     owner.goto(app.org_url(published.slug, f"/registers/{published.register}/edit/sources/"))
     tab_to(owner, "el.tagName === 'TEXTAREA' && el.lang === 'en'")
     first_name = owner.evaluate("document.activeElement.name")
-    owner.keyboard.press("End")
+    # The end of the whole text: "End" alone stops at the end of a wrapped line.
+    owner.keyboard.press("Control+End")
     owner.keyboard.type(" (checked)")
     tab_to(owner, "el.dataset.addRow === 'sources'")
     owner.keyboard.press("Enter")

@@ -82,10 +82,11 @@ def test_a_newcomer_publishes_a_notice_and_embeds_it_anywhere(
     publish(page, app, slug=slug, register=register, summary="Ensimmäinen versio")
     # The tag as the owner copies it from the outputs page: pinned, with its integrity hash.
     snippet = page.locator("#s-fi-pinned").input_value()
+    summary = page.locator("#s-fi-summary").input_value()
 
     read_the_hosted_pages(page, register)
     read_the_pdf(page, app, slug, register)
-    embed_on_another_origin(page, app, slug, register, snippet)
+    embed_on_another_origin(page, app, slug, register, snippet, summary)
 
     # Back from the customer's site by its address: the organisation's first page, then clicks.
     page.goto(app.org_url(slug, "/"))
@@ -140,11 +141,13 @@ def read_the_pdf(page: Page, app: App, slug: str, register: str) -> None:
     assert INTRO_FI in flat
 
 
-def embed_on_another_origin(page: Page, app: App, slug: str, register: str, snippet: str) -> None:
-    """Script (shadow root), server-side fragment and iframe on a strict CSP page elsewhere."""
+def embed_on_another_origin(
+    page: Page, app: App, slug: str, register: str, snippet: str, summary: str
+) -> None:
+    """Script (shadow root), the summary's own script, server-side fragment and iframe on a strict
+    CSP page elsewhere."""
     origin = app.org_url(slug, "").rstrip("/")
     assert 'integrity="sha' in snippet, snippet
-    summary = page.locator("#s-fi-summary").input_value()
     fragment = fetch(app, slug, f"/embed/{register}/en/fragment.html")[1].decode()
     pages = {
         "/script.html": host_page(snippet),

@@ -1,5 +1,6 @@
 """An agency with three client organisations: the dashboard, a copy between clients, one invitation
-form for two of them. Only clicks after the sign-up page, in Finnish and in English."""
+form for two of them, and a template of one client's register started in another. Only clicks
+after the sign-up page, in Finnish and in English."""
 
 from __future__ import annotations
 
@@ -111,3 +112,28 @@ def test_an_agency_sees_its_clients_copies_between_them_and_invites_a_colleague(
     expect(page).to_have_url(re.compile(r"/organisations/$"))
     expect(page.locator("main .alert-success, .alert-success")).to_have_count(2)
     expect(page.get_by_text(TEXT[ui]["invited"]).first).to_be_visible()
+
+    # The first client's register kept as the agency's own template, started in the third client.
+    page.locator(
+        f"section[data-organisation='{first}'] tr[data-register=asiakkaat] a[href$='/template/']"
+    ).click()
+    page.locator("#id_name").fill("Verkkokaupan pohja")
+    page.locator("input[name=keep][value=mine]").check()
+    submit(page)
+    expect(page.locator("main [data-template]")).to_contain_text("Verkkokaupan pohja")
+    page.locator(f"#org-{third} a").click()
+    page.locator("input[name=name_fi]").fill("Asiakkaat pohjasta")
+    page.locator("input[name=name_en]").fill("Customers from the template")
+    page.locator("#id_slug").fill("pohjasta")
+    page.locator("input[name=languages][value=fi]").check()
+    page.locator("input[name=languages][value=en]").check()
+    page.locator("#id_start").select_option(label="Verkkokaupan pohja")
+    submit(page)
+    expect(page).to_have_url(re.compile(rf"//{third}\.[^/]+/registers/pohjasta/"))
+    open_the_dashboard(page)
+    badge = "td .badge.text-bg-danger"
+    original = page.locator(f"section[data-organisation='{first}'] tr[data-register=asiakkaat]")
+    started = page.locator(f"section[data-organisation='{third}'] tr[data-register=pohjasta]")
+    # The template brought the web shop's answers: as many errors block it as the original
+    # (an empty register has other errors).
+    expect(started.locator(badge)).to_have_text(original.locator(badge).inner_text())

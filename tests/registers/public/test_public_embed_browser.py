@@ -77,7 +77,7 @@ def test_the_embed_renders_under_a_strict_csp_without_cookies(
         text = page.locator(".seloste-notice").inner_text()
         host = page.locator(".seloste-notice-host")
         seen = (host.get_attribute("data-version"), host.get_attribute("data-content-hash"))
-        border = page.locator(".notice-emphasis").evaluate(
+        border = page.locator(".notice-emphasis").first.evaluate(
             "element => getComputedStyle(element).borderLeftStyle"
         )
         cookies = page.context.cookies()
