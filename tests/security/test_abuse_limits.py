@@ -133,11 +133,13 @@ def test_one_address_meets_the_sign_up_throttle_with_a_message_in_its_language(d
     # An address of its own: the throttle counts per client address in the shared cache.
     client = Client(HTTP_HOST=BASE, HTTP_ACCEPT_LANGUAGE="fi", REMOTE_ADDR="203.0.113.29")
     allowed = int(settings.SIGNUP_RATE.split("/")[0])
-    answers = [client.post("/signup/", {"name": "Koe Oy"}).status_code for _ in range(allowed)]
-
+    answers: list[int] = []
+    # Two windows' worth at most: the hour's window may turn over between two posts.
+    while 429 not in answers and len(answers) <= 2 * allowed + 1:
+        answers.append(client.post("/signup/", {"name": "Koe Oy"}).status_code)
     refused = client.post("/signup/", {"name": "Koe Oy"})
 
-    assert 429 not in answers
+    assert answers.index(429) >= allowed
     assert refused.status_code == 429
     assert "Yritä uudelleen tunnin kuluttua" in refused.content.decode()
     assert not Organisation.objects.filter(name="Koe Oy").exists()
